@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Kafka health indicator.
+ */
+@NullMarked
+package io.momentum.kafka.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

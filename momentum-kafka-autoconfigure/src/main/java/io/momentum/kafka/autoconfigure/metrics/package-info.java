@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Kafka meters.
+ */
+@NullMarked
+package io.momentum.kafka.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;
