@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.momentum.kafka.cloudevents.CloudEventRecord;
 import io.momentum.kafka.cloudevents.CloudEventRecordFactory;
@@ -219,7 +220,7 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 			record = encode(descriptor, event, extensions);
 		}
 		catch (IntegrationEventPublishException ex) {
-			return new Pending(descriptor, null, failed(descriptor, event, ex));
+			return new Pending(descriptor, null, failed(descriptor, event, ex, true));
 		}
 		return send(descriptor, event, record);
 	}
@@ -256,7 +257,7 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 								+ ") of the same batch could not be encoded, so no event of the batch was sent",
 								firstFailure);
 				pending.add(new Pending(descriptors[i], (records[i] != null) ? records[i].id() : null,
-						failed(descriptors[i], batch[i], failure)));
+						failed(descriptors[i], batch[i], failure, i == failedIndex)));
 			}
 			return pending;
 		}
@@ -272,7 +273,8 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 				// that events with the same key never arrive with a gap in their order.
 				pending.add(new Pending(descriptors[i], records[i].id(), failed(descriptors[i], batch[i],
 						notSent(descriptors[i], records[i], "an earlier event of the same batch could not be sent",
-								sendFailure))));
+								sendFailure),
+						false)));
 			}
 		}
 		return pending;
@@ -302,17 +304,17 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 
 	private void checkSize(EventDescriptor descriptor, CloudEventRecord record) {
 		ProducerRecord<String, byte[]> producerRecord = record.record();
-		Header[] headers = producerRecord.headers().toArray();
 		// A cheap upper bound first; the producer's exact computation only near the limit.
 		long bound = producerRecord.value().length + 3L * record.key().length() + 128;
-		for (Header header : headers) {
+		for (Header header : producerRecord.headers()) {
 			bound += 3L * header.key().length() + header.value().length + 10;
 		}
 		if (bound <= this.maxRequestSize) {
 			return;
 		}
 		int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE,
-				CompressionType.NONE, record.key().getBytes(StandardCharsets.UTF_8), producerRecord.value(), headers);
+				CompressionType.NONE, record.key().getBytes(StandardCharsets.UTF_8), producerRecord.value(),
+				producerRecord.headers().toArray());
 		if (size > this.maxRequestSize) {
 			throw new EventTooLargeException(descriptor.eventType(), record.id(), descriptor.topic(), size,
 					this.maxRequestSize);
@@ -346,38 +348,56 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		Instant timestamp = metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : record.time();
 		PublishResult result = new PublishResult(record.id(), descriptor.cloudEventType(), metadata.topic(),
 				record.key(), metadata.partition(), metadata.offset(), timestamp);
-		for (PublishListener listener : this.listeners) {
-			try {
-				listener.onSuccess(descriptor, event, result);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("PublishListener " + listener.getClass().getName() + " failed on event "
-						+ descriptor.eventType().getName() + " (id " + record.id() + ")", ex);
-			}
+		if (this.listeners.length > 0) {
+			notifyListeners(descriptor, record.id(), (listener) -> listener.onSuccess(descriptor, event, result));
 		}
 		future.complete(result);
 	}
 
 	private CompletableFuture<PublishResult> failed(EventDescriptor descriptor, Object event,
-			IntegrationEventPublishException failure) {
+			IntegrationEventPublishException failure, boolean rootCause) {
 		CompletableFuture<PublishResult> future = new CompletableFuture<>();
-		completeFailed(future, descriptor, event, failure);
+		completeFailed(future, descriptor, event, failure, rootCause);
 		return future;
 	}
 
 	private void completeFailed(CompletableFuture<PublishResult> future, EventDescriptor descriptor, Object event,
 			IntegrationEventPublishException failure) {
-		logger.warn(failure.getMessage());
+		completeFailed(future, descriptor, event, failure, true);
+	}
+
+	/**
+	 * Fail a publish: log it (a caller that drops the future still leaves a trace), tell the
+	 * listeners, complete the future.
+	 * @param rootCause whether this failure is a cause in itself; events of a batch that were
+	 * held back because of another event's failure are logged at debug level only
+	 */
+	private void completeFailed(CompletableFuture<PublishResult> future, EventDescriptor descriptor, Object event,
+			IntegrationEventPublishException failure, boolean rootCause) {
+		if (rootCause) {
+			logger.warn(failure.getMessage());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(failure.getMessage());
+		}
+		if (this.listeners.length > 0) {
+			notifyListeners(descriptor, failure.getEventId(),
+					(listener) -> listener.onFailure(descriptor, event, failure));
+		}
+		future.completeExceptionally(failure);
+	}
+
+	private void notifyListeners(EventDescriptor descriptor, @Nullable String eventId,
+			Consumer<PublishListener> notification) {
 		for (PublishListener listener : this.listeners) {
 			try {
-				listener.onFailure(descriptor, event, failure);
+				notification.accept(listener);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("PublishListener " + listener.getClass().getName() + " failed on event "
-						+ descriptor.eventType().getName() + " (id " + failure.getEventId() + ")", ex);
+						+ descriptor.eventType().getName() + " (id " + eventId + ")", ex);
 			}
 		}
-		future.completeExceptionally(failure);
 	}
 
 	private IntegrationEventPublishException sendFailure(EventDescriptor descriptor, CloudEventRecord record,

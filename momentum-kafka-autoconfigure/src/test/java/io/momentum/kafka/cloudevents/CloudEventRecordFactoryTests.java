@@ -14,11 +14,11 @@ import java.util.UUID;
 import io.momentum.kafka.partitioning.InvalidPartitionKeyException;
 import io.momentum.kafka.publishing.fixtures.Cashier;
 import io.momentum.kafka.publishing.fixtures.CashierCreated;
+import io.momentum.kafka.publishing.fixtures.RawRecords;
 import io.momentum.kafka.publishing.fixtures.TestEventCatalogs;
 import io.momentum.kafka.publishing.fixtures.Unkeyed;
 import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -199,11 +199,7 @@ class CloudEventRecordFactoryTests {
 	}
 
 	static Map<String, String> headers(ProducerRecord<String, byte[]> record) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		for (Header header : record.headers()) {
-			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-		}
-		return headers;
+		return RawRecords.headers(record.headers());
 	}
 
 }

@@ -84,11 +84,7 @@ class PublishingIntegrationTests {
 			PublishResult result = context.getBean(IntegrationEventPublisher.class)
 				.publish(SEED_EVENT)
 				.get(10, TimeUnit.SECONDS);
-
-			ConsumerRecord<byte[], byte[]> record = RawRecords
-				.read(broker.getBrokersAsString(), topic, 1, new ByteArrayDeserializer())
-				.get(0);
-			assertThat(new String(record.key())).isEqualTo(TENANT.toString());
+			ConsumerRecord<byte[], byte[]> record = readSeedRecord(topic);
 			Map<String, String> headers = RawRecords.headers(record);
 			assertThat(headers).containsExactly(Map.entry("ce_specversion", "1.0"),
 					Map.entry("ce_id", result.eventId()), Map.entry("ce_source", "appdomain-api"),
@@ -117,11 +113,7 @@ class PublishingIntegrationTests {
 			PublishResult result = context.getBean(IntegrationEventPublisher.class)
 				.publish(SEED_EVENT)
 				.get(10, TimeUnit.SECONDS);
-
-			ConsumerRecord<byte[], byte[]> record = RawRecords
-				.read(broker.getBrokersAsString(), topic, 1, new ByteArrayDeserializer())
-				.get(0);
-			assertThat(new String(record.key())).isEqualTo(TENANT.toString());
+			ConsumerRecord<byte[], byte[]> record = readSeedRecord(topic);
 			assertThat(RawRecords.headers(record))
 				.containsExactly(Map.entry("content-type", "application/cloudevents+json"));
 			String time = json.readTree(record.value()).get("time").asString();
@@ -138,6 +130,14 @@ class PublishingIntegrationTests {
 				.value();
 			assertSeedAttributes(event, result);
 		});
+	}
+
+	private static ConsumerRecord<byte[], byte[]> readSeedRecord(String topic) {
+		ConsumerRecord<byte[], byte[]> record = RawRecords
+			.read(broker.getBrokersAsString(), topic, 1, new ByteArrayDeserializer())
+			.get(0);
+		assertThat(new String(record.key())).isEqualTo(TENANT.toString());
+		return record;
 	}
 
 	private static void assertSeedAttributes(CloudEvent event, PublishResult result) {
