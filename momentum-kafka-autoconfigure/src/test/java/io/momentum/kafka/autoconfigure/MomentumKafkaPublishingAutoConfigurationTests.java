@@ -200,7 +200,7 @@ class MomentumKafkaPublishingAutoConfigurationTests {
 	}
 
 	@Test
-	void whenTracingIsOnTheClassPathThenTraceContextIsWritten() {
+	void whenTracingIsOnTheClassPathThenTraceCustomizerIsRegistered() {
 		this.connectedRunner
 			.run((context) -> assertThat(context).hasSingleBean(TracingCloudEventRecordCustomizer.class));
 	}
