@@ -1,0 +1,499 @@
+package io.momentum.kafka.publishing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import io.momentum.kafka.cloudevents.CloudEventRecord;
+import io.momentum.kafka.cloudevents.CloudEventRecordFactory;
+import io.momentum.kafka.topic.EventCatalog;
+import io.momentum.kafka.topic.EventDescriptor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.core.ProducerPostProcessor;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * The {@link IntegrationEventPublisher} on a {@link KafkaTemplate}: looks the event type up in
+ * the {@link EventCatalog}, writes the event with a {@link CloudEventRecordFactory}, checks the
+ * record against {@code max.request.size}, sends it and reports the broker's answer to the caller
+ * and to the {@link PublishListener}s.
+ * <p>
+ * The publisher owns its template and closes its producer when the application context closes
+ * (pending records are flushed first); publishing afterwards throws
+ * {@link IllegalStateException}.
+ */
+public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(KafkaIntegrationEventPublisher.class);
+
+	private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
+	private static final String CLIENT_ID_SUFFIX = "-integration-events";
+
+	private final EventCatalog catalog;
+
+	private final CloudEventRecordFactory recordFactory;
+
+	private final KafkaTemplate<String, byte[]> template;
+
+	private final PublishListener[] listeners;
+
+	private final Duration timeout;
+
+	private final int maxRequestSize;
+
+	private final String producerSettings;
+
+	private volatile boolean closed;
+
+	/**
+	 * Create a publisher.
+	 * @param catalog the application's event types
+	 * @param recordFactory writes events as CloudEvents records
+	 * @param template sends the records; the publisher owns it and closes its producer factory
+	 * on {@link #destroy()}
+	 * @param listeners called on the outcome of every publish, in order
+	 * @param timeout how long the blocking methods wait for acknowledgements
+	 */
+	public KafkaIntegrationEventPublisher(EventCatalog catalog, CloudEventRecordFactory recordFactory,
+			KafkaTemplate<String, byte[]> template, List<PublishListener> listeners, Duration timeout) {
+		Assert.notNull(catalog, "'catalog' must not be null");
+		Assert.notNull(recordFactory, "'recordFactory' must not be null");
+		Assert.notNull(template, "'template' must not be null");
+		Assert.notNull(listeners, "'listeners' must not be null");
+		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		this.catalog = catalog;
+		this.recordFactory = recordFactory;
+		this.template = template;
+		this.listeners = listeners.toArray(new PublishListener[0]);
+		this.timeout = timeout;
+		Map<String, Object> configs = template.getProducerFactory().getConfigurationProperties();
+		this.maxRequestSize = intConfig(configs, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE);
+		this.producerSettings = ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + "="
+				+ configs.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + ", "
+				+ ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG + "="
+				+ configs.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120000) + " ms, "
+				+ ProducerConfig.MAX_BLOCK_MS_CONFIG + "=" + configs.getOrDefault(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60000)
+				+ " ms";
+	}
+
+	/**
+	 * Create the template a publisher uses from the application's producer factory: the same
+	 * configuration (connection, security, producer defaults, {@code spring.kafka.producer.*}),
+	 * listeners and post-processors, with String keys and byte[] values. The publisher's producer
+	 * is not transactional, and its {@code client.id}, when one is configured, ends with
+	 * {@code -integration-events}.
+	 * @param source the application's producer factory
+	 * @return a template over a new producer factory, which the caller must close
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static KafkaTemplate<String, byte[]> createTemplate(ProducerFactory<?, ?> source) {
+		Map<String, Object> configs = new HashMap<>(source.getConfigurationProperties());
+		configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		Object clientId = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
+		if (clientId != null && StringUtils.hasText(clientId.toString())) {
+			configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + CLIENT_ID_SUFFIX);
+		}
+		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(configs,
+				new StringSerializer(), new ByteArraySerializer());
+		factory.setPhysicalCloseTimeout((int) source.getPhysicalCloseTimeout().toSeconds());
+		for (ProducerFactory.Listener listener : source.getListeners()) {
+			factory.addListener(listener);
+		}
+		for (ProducerPostProcessor postProcessor : source.getPostProcessors()) {
+			factory.addPostProcessor(postProcessor);
+		}
+		if (source.transactionCapable()) {
+			logger.info("The IntegrationEventPublisher does not take part in Kafka transactions: its producer "
+					+ "is not transactional although spring.kafka.producer.transaction-id-prefix is set");
+		}
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+		// Failures are reported through the futures and logged here without payloads; the
+		// default LoggingProducerListener would log record values.
+		template.setProducerListener(new ProducerListener<>() {
+		});
+		template.setMicrometerEnabled(false);
+		return template;
+	}
+
+	@Override
+	public CompletableFuture<PublishResult> publish(Object event, Map<String, ?> extensions) {
+		return publishOne(event, extensions).future();
+	}
+
+	@Override
+	public PublishResult publishAndWait(Object event) {
+		Pending pending = publishOne(event, Map.of());
+		return await(pending, System.nanoTime() + this.timeout.toNanos());
+	}
+
+	@Override
+	public List<CompletableFuture<PublishResult>> publishAll(Collection<?> events) {
+		List<Pending> pending = publishBatch(events);
+		List<CompletableFuture<PublishResult>> futures = new ArrayList<>(pending.size());
+		for (Pending each : pending) {
+			futures.add(each.future());
+		}
+		return futures;
+	}
+
+	@Override
+	public List<PublishResult> publishAllAndWait(Collection<?> events) {
+		List<Pending> pending = publishBatch(events);
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		List<PublishResult> results = new ArrayList<>(pending.size());
+		IntegrationEventPublishException failure = null;
+		for (Pending each : pending) {
+			try {
+				results.add(await(each, deadline));
+			}
+			catch (IntegrationEventPublishException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return results;
+	}
+
+	/**
+	 * Close the publisher: no event can be published any more, and the producer is closed once
+	 * the records already handed to it were acknowledged or failed.
+	 */
+	@Override
+	public void destroy() throws Exception {
+		this.closed = true;
+		if (this.template.getProducerFactory() instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
+	}
+
+	private Pending publishOne(Object event, Map<String, ?> extensions) {
+		Assert.notNull(event, "'event' must not be null");
+		Assert.notNull(extensions, "'extensions' must not be null");
+		ensureOpen();
+		EventDescriptor descriptor = this.catalog.require(event.getClass());
+		if (!extensions.isEmpty()) {
+			CloudEventRecordFactory.checkExtensions(extensions);
+		}
+		CloudEventRecord record;
+		try {
+			record = encode(descriptor, event, extensions);
+		}
+		catch (IntegrationEventPublishException ex) {
+			return new Pending(descriptor, null, failed(descriptor, event, ex, true));
+		}
+		return send(descriptor, event, record);
+	}
+
+	private List<Pending> publishBatch(Collection<?> events) {
+		Assert.notNull(events, "'events' must not be null");
+		ensureOpen();
+		int size = events.size();
+		Object[] batch = events.toArray();
+		EventDescriptor[] descriptors = new EventDescriptor[size];
+		for (int i = 0; i < size; i++) {
+			Object event = batch[i];
+			Assert.notNull(event, () -> "'events' must not contain null elements");
+			descriptors[i] = this.catalog.require(event.getClass());
+		}
+		CloudEventRecord[] records = new CloudEventRecord[size];
+		IntegrationEventPublishException firstFailure = null;
+		int failedIndex = -1;
+		for (int i = 0; i < size && firstFailure == null; i++) {
+			try {
+				records[i] = encode(descriptors[i], batch[i], Map.of());
+			}
+			catch (IntegrationEventPublishException ex) {
+				firstFailure = ex;
+				failedIndex = i;
+			}
+		}
+		List<Pending> pending = new ArrayList<>(size);
+		if (firstFailure != null) {
+			for (int i = 0; i < size; i++) {
+				IntegrationEventPublishException failure = (i == failedIndex) ? firstFailure
+						: notSent(descriptors[i], records[i], "event #" + failedIndex + " ("
+								+ descriptors[failedIndex].eventType().getSimpleName()
+								+ ") of the same batch could not be encoded, so no event of the batch was sent",
+								firstFailure);
+				pending.add(new Pending(descriptors[i], (records[i] != null) ? records[i].id() : null,
+						failed(descriptors[i], batch[i], failure, i == failedIndex)));
+			}
+			return pending;
+		}
+		IntegrationEventPublishException sendFailure = null;
+		for (int i = 0; i < size; i++) {
+			if (sendFailure == null) {
+				Pending sent = send(descriptors[i], batch[i], records[i]);
+				pending.add(sent);
+				sendFailure = sent.notSent();
+			}
+			else {
+				// Once one record could not be handed to the producer, later ones are not sent, so
+				// that events with the same key never arrive with a gap in their order.
+				pending.add(new Pending(descriptors[i], records[i].id(), failed(descriptors[i], batch[i],
+						notSent(descriptors[i], records[i], "an earlier event of the same batch could not be sent",
+								sendFailure),
+						false)));
+			}
+		}
+		return pending;
+	}
+
+	private void ensureOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("The IntegrationEventPublisher is closed because its application "
+					+ "context was closed; events can no longer be published");
+		}
+	}
+
+	private CloudEventRecord encode(EventDescriptor descriptor, Object event, Map<String, ?> extensions) {
+		CloudEventRecord record;
+		try {
+			record = this.recordFactory.create(descriptor, event, extensions);
+		}
+		catch (RuntimeException ex) {
+			throw new IntegrationEventPublishException(descriptor.eventType(), null, descriptor.topic(),
+					"Could not publish " + descriptor.eventType().getName() + " to topic " + descriptor.topic() + ": "
+							+ ex.getMessage() + ". Nothing was sent",
+					ex);
+		}
+		checkSize(descriptor, record);
+		return record;
+	}
+
+	private void checkSize(EventDescriptor descriptor, CloudEventRecord record) {
+		ProducerRecord<String, byte[]> producerRecord = record.record();
+		// A cheap upper bound first; the producer's exact computation only near the limit.
+		long bound = producerRecord.value().length + 3L * record.key().length() + 128;
+		for (Header header : producerRecord.headers()) {
+			bound += 3L * header.key().length() + header.value().length + 10;
+		}
+		if (bound <= this.maxRequestSize) {
+			return;
+		}
+		int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE,
+				CompressionType.NONE, record.key().getBytes(StandardCharsets.UTF_8), producerRecord.value(),
+				producerRecord.headers().toArray());
+		if (size > this.maxRequestSize) {
+			throw new EventTooLargeException(descriptor.eventType(), record.id(), descriptor.topic(), size,
+					this.maxRequestSize);
+		}
+	}
+
+	private Pending send(EventDescriptor descriptor, Object event, CloudEventRecord record) {
+		CompletableFuture<PublishResult> future = new CompletableFuture<>();
+		CompletableFuture<SendResult<String, byte[]>> sent;
+		try {
+			sent = this.template.send(record.record());
+		}
+		catch (RuntimeException ex) {
+			IntegrationEventPublishException failure = sendFailure(descriptor, record, ex);
+			completeFailed(future, descriptor, event, failure);
+			return new Pending(descriptor, record.id(), future, failure);
+		}
+		sent.whenComplete((result, ex) -> {
+			if (ex == null) {
+				completeAcknowledged(future, descriptor, event, record, result.getRecordMetadata());
+			}
+			else {
+				completeFailed(future, descriptor, event, sendFailure(descriptor, record, ex));
+			}
+		});
+		return new Pending(descriptor, record.id(), future);
+	}
+
+	private void completeAcknowledged(CompletableFuture<PublishResult> future, EventDescriptor descriptor,
+			Object event, CloudEventRecord record, RecordMetadata metadata) {
+		Instant timestamp = metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : record.time();
+		PublishResult result = new PublishResult(record.id(), descriptor.cloudEventType(), metadata.topic(),
+				record.key(), metadata.partition(), metadata.offset(), timestamp);
+		if (this.listeners.length > 0) {
+			notifyListeners(descriptor, record.id(), (listener) -> listener.onSuccess(descriptor, event, result));
+		}
+		future.complete(result);
+	}
+
+	private CompletableFuture<PublishResult> failed(EventDescriptor descriptor, Object event,
+			IntegrationEventPublishException failure, boolean rootCause) {
+		CompletableFuture<PublishResult> future = new CompletableFuture<>();
+		completeFailed(future, descriptor, event, failure, rootCause);
+		return future;
+	}
+
+	private void completeFailed(CompletableFuture<PublishResult> future, EventDescriptor descriptor, Object event,
+			IntegrationEventPublishException failure) {
+		completeFailed(future, descriptor, event, failure, true);
+	}
+
+	/**
+	 * Fail a publish: log it (a caller that drops the future still leaves a trace), tell the
+	 * listeners, complete the future.
+	 * @param rootCause whether this failure is a cause in itself; events of a batch that were
+	 * held back because of another event's failure are logged at debug level only
+	 */
+	private void completeFailed(CompletableFuture<PublishResult> future, EventDescriptor descriptor, Object event,
+			IntegrationEventPublishException failure, boolean rootCause) {
+		if (rootCause) {
+			logger.warn(failure.getMessage());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(failure.getMessage());
+		}
+		if (this.listeners.length > 0) {
+			notifyListeners(descriptor, failure.getEventId(),
+					(listener) -> listener.onFailure(descriptor, event, failure));
+		}
+		future.completeExceptionally(failure);
+	}
+
+	private void notifyListeners(EventDescriptor descriptor, @Nullable String eventId,
+			Consumer<PublishListener> notification) {
+		for (PublishListener listener : this.listeners) {
+			try {
+				notification.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("PublishListener " + listener.getClass().getName() + " failed on event "
+						+ descriptor.eventType().getName() + " (id " + eventId + ")", ex);
+			}
+		}
+	}
+
+	private IntegrationEventPublishException sendFailure(EventDescriptor descriptor, CloudEventRecord record,
+			Throwable ex) {
+		Throwable cause = unwrap(ex);
+		String what = "Event " + descriptor.eventType().getName() + " (id " + record.id() + ") for topic "
+				+ descriptor.topic();
+		String reason;
+		if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+			reason = (String.valueOf(cause.getMessage()).contains("not present in metadata"))
+					? "was not sent: the broker could not be reached, or the topic does not exist, within max.block.ms"
+					: "was not acknowledged: the broker could not be reached within delivery.timeout.ms";
+			reason += " (" + this.producerSettings + "): " + cause.getMessage();
+		}
+		else if (cause instanceof RecordTooLargeException) {
+			reason = "was rejected as too large (the producer's max.request.size, or the topic's max.message.bytes"
+					+ " on the broker): " + cause.getMessage();
+		}
+		else if (this.closed) {
+			reason = "was not sent because the publisher was closed: " + cause;
+		}
+		else {
+			reason = "was not written: " + cause;
+		}
+		return new IntegrationEventPublishException(descriptor.eventType(), record.id(), descriptor.topic(),
+				what + " " + reason, cause);
+	}
+
+	private static IntegrationEventPublishException notSent(EventDescriptor descriptor,
+			@Nullable CloudEventRecord record, String reason, IntegrationEventPublishException cause) {
+		String id = (record != null) ? record.id() : null;
+		return new IntegrationEventPublishException(descriptor.eventType(), id, descriptor.topic(),
+				"Event " + descriptor.eventType().getName() + ((id != null) ? " (id " + id + ")" : "") + " for topic "
+						+ descriptor.topic() + " was not sent: " + reason,
+				cause);
+	}
+
+	private PublishResult await(Pending pending, long deadlineNanos) {
+		try {
+			return pending.future().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (IntegrationEventPublishException) ex.getCause();
+		}
+		catch (TimeoutException ex) {
+			throw new IntegrationEventPublishException(pending.descriptor().eventType(), pending.eventId(),
+					pending.descriptor().topic(),
+					"Event " + pending.descriptor().eventType().getName() + " (id " + pending.eventId() + ") for topic "
+							+ pending.descriptor().topic() + " was not acknowledged within "
+							+ "momentum.kafka.publisher.timeout (" + this.timeout + "); it may still be written",
+					ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IntegrationEventPublishException(pending.descriptor().eventType(), pending.eventId(),
+					pending.descriptor().topic(), "Interrupted while waiting for the acknowledgement of event "
+							+ pending.descriptor().eventType().getName() + " (id " + pending.eventId() + "); it may still be written",
+					ex);
+		}
+	}
+
+	private static Throwable unwrap(Throwable ex) {
+		Throwable current = ex;
+		while ((current instanceof CompletionException || current instanceof ExecutionException
+				|| current instanceof org.springframework.kafka.KafkaException) && current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	private static int intConfig(Map<String, Object> configs, String key, int defaultValue) {
+		Object value = configs.get(key);
+		if (value instanceof Number number) {
+			return number.intValue();
+		}
+		if (value instanceof String string && StringUtils.hasText(string)) {
+			return Integer.parseInt(string.strip());
+		}
+		return defaultValue;
+	}
+
+	/**
+	 * A publish in progress.
+	 *
+	 * @param descriptor the event's descriptor
+	 * @param eventId the event's id, or {@code null} when it failed before one was assigned
+	 * @param future completes with the outcome
+	 * @param notSent the failure when the record could not even be handed to the producer
+	 */
+	private record Pending(EventDescriptor descriptor, @Nullable String eventId,
+			CompletableFuture<PublishResult> future, @Nullable IntegrationEventPublishException notSent) {
+
+		Pending(EventDescriptor descriptor, @Nullable String eventId, CompletableFuture<PublishResult> future) {
+			this(descriptor, eventId, future, null);
+		}
+
+	}
+
+}
