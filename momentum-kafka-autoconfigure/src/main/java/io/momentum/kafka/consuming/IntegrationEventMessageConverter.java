@@ -17,6 +17,7 @@ import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -28,8 +29,9 @@ import org.springframework.util.StringUtils;
  * as by spring-kafka's {@link MessagingMessageConverter}, so other listeners are unaffected.
  * <p>
  * The record's CloudEvents type must match the payload type (exact type, simple class name or
- * last segment of a qualified name); a record of another type fails with
- * {@link UnreadableEventException}. Spring Boot applies a single {@code RecordMessageConverter}
+ * last segment of a qualified name); a record of another type, or one that cannot be read, fails
+ * with a {@link ConversionException} (not retried by spring-kafka's error handlers) whose cause is
+ * an {@link UnreadableEventException}. Spring Boot applies a single {@code RecordMessageConverter}
  * bean to its {@code kafkaListenerContainerFactory}; record values may be {@code byte[]} or
  * {@code String}.
  *
@@ -72,13 +74,20 @@ public class IntegrationEventMessageConverter extends MessagingMessageConverter 
 		if (!(type instanceof Class<?> eventType) || !eventType.isAnnotationPresent(EventTopic.class)) {
 			return super.extractAndConvertValue(record, type);
 		}
-		CloudEvent event = this.reader.read(record.headers(), bytes(record.value()));
-		if (this.matchers.computeIfAbsent(eventType, this::matcher).match(event.getType()) == null) {
-			throw new UnreadableEventException("CloudEvents type '" + event.getType() + "' of record " + record.topic()
-					+ "-" + record.partition() + "@" + record.offset() + " is not " + eventType.getName()
-					+ ", the payload type of the @KafkaListener method");
+		try {
+			CloudEvent event = this.reader.read(record.headers(), bytes(record.value()));
+			if (this.matchers.computeIfAbsent(eventType, this::matcher).match(event.getType()) == null) {
+				throw new UnreadableEventException("CloudEvents type '" + event.getType() + "' is not "
+						+ eventType.getName() + ", the payload type of the @KafkaListener method");
+			}
+			return this.binder.bind(event, eventType);
 		}
-		return this.binder.bind(event, eventType);
+		catch (UnreadableEventException ex) {
+			// spring-kafka's error handlers do not retry a ConversionException
+			throw new ConversionException("Record " + record.topic() + "-" + record.partition() + "@"
+					+ record.offset() + " is not a readable " + eventType.getSimpleName() + ": " + ex.getMessage(),
+					record, ex);
+		}
 	}
 
 	private CloudEventTypeMatcher<Class<?>> matcher(Class<?> eventType) {

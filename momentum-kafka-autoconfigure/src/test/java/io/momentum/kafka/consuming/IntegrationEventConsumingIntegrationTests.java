@@ -223,7 +223,7 @@ class IntegrationEventConsumingIntegrationTests {
 	}
 
 	@Test
-	void kafkaListenerMethodsReceiveTypedEvents(TestInfo test) {
+	void kafkaListenerMethodsReceiveTypedEventsAndPassOverOtherRecords(TestInfo test) {
 		String topic = topic(test);
 		runner(topic).withPropertyValues("momentum.kafka.consumer.enabled=false", "test.topic=" + topic,
 				"spring.kafka.consumer.auto-offset-reset=earliest")
@@ -233,7 +233,11 @@ class IntegrationEventConsumingIntegrationTests {
 				CashierCreated binaryEvent = cashierCreated();
 				CashierCreated structuredEvent = cashierCreated();
 				CashierCreated dotnetEvent = cashierCreated();
-				kafka.sendAll(List.of(binary(topic, "k", event("CashierCreated", binaryEvent, "s")),
+				kafka.sendAll(List.of(
+						binary(topic, "k", event("CashierUpdated",
+								new CashierUpdated(binaryEvent.tenantId(), binaryEvent.cashier()), "s")),
+						raw(topic, "k", new byte[] { 1, 2, 3 }),
+						binary(topic, "k", event("CashierCreated", binaryEvent, "s")),
 						structured(topic, "k", event("CashierCreated", structuredEvent, "s")),
 						dotnet(topic, "k", "dotnet", new String(json(dotnetEvent)))));
 				await().atMost(TIMEOUT).until(() -> listener.received.size() == 3);
