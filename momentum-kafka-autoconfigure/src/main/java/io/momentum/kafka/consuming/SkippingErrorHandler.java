@@ -4,6 +4,7 @@ import io.momentum.kafka.cloudevents.UnreadableEventException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -44,8 +45,8 @@ public class SkippingErrorHandler extends DefaultErrorHandler {
 		}
 	}
 
-	private static UnreadableEventException findUnreadable(Throwable exception) {
-		Throwable current = exception;
+	private static @Nullable UnreadableEventException findUnreadable(Throwable exception) {
+		@Nullable Throwable current = exception;
 		while (current != null) {
 			if (current instanceof UnreadableEventException unreadable) {
 				return unreadable;
