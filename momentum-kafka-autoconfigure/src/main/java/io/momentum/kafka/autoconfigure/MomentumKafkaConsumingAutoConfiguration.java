@@ -1,0 +1,107 @@
+package io.momentum.kafka.autoconfigure;
+
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.momentum.kafka.cloudevents.CloudEventDataBinder;
+import io.momentum.kafka.cloudevents.CloudEventReader;
+import io.momentum.kafka.cloudevents.SdkCloudEventReader;
+import io.momentum.kafka.consuming.ConsumptionObserver;
+import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
+import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
+import io.momentum.kafka.consuming.IntegrationEventHandlerRegistry;
+import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
+import io.momentum.kafka.consuming.IntegrationEventMessageConverter;
+import io.momentum.kafka.topic.EventCatalog;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.util.Assert;
+
+/**
+ * Auto-configuration of integration event consumers: CloudEvents reading, handler discovery and
+ * one listener container per topic.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class,
+		afterName = "io.momentum.kafka.autoconfigure.MomentumKafkaTopicsAutoConfiguration")
+@ConditionalOnMessagingConnection
+@ConditionalOnClass({ ConcurrentKafkaListenerContainerFactory.class, KafkaMessageFactory.class, JsonMapper.class })
+@EnableConfigurationProperties(MomentumKafkaProperties.class)
+public final class MomentumKafkaConsumingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventReader cloudEventReader() {
+		return new SdkCloudEventReader();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventDataBinder cloudEventDataBinder(ObjectProvider<JsonMapper> jsonMapper) {
+		return new CloudEventDataBinder(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RecordMessageConverter.class)
+	IntegrationEventMessageConverter integrationEventMessageConverter(CloudEventReader reader,
+			CloudEventDataBinder binder, ObjectProvider<EventCatalog> catalog) {
+		return new IntegrationEventMessageConverter(reader, binder, catalog::getIfAvailable);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "momentum.kafka.consumer.enabled", matchIfMissing = true)
+	static class HandlersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		IntegrationEventHandlerRegistry integrationEventHandlerRegistry(ListableBeanFactory beanFactory,
+				ObjectProvider<EventCatalog> catalog) {
+			return new IntegrationEventHandlerRegistry(beanFactory, catalog::getIfAvailable);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		IntegrationEventConsumerConfigurer integrationEventConsumerConfigurer(MomentumKafkaProperties properties,
+				Environment environment, ObjectProvider<IntegrationEventConsumerCustomizer> customizers) {
+			return new IntegrationEventConsumerConfigurer(properties.getConsumer(),
+					environment.getProperty("spring.application.name"), customizers.orderedStream().toList());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		IntegrationEventListenerContainers integrationEventListenerContainers(IntegrationEventHandlerRegistry registry,
+				IntegrationEventConsumerConfigurer configurer, ObjectProvider<ConsumerFactory<?, ?>> consumerFactory,
+				ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> bootConfigurer,
+				ObjectProvider<CommonErrorHandler> errorHandler, CloudEventReader reader, CloudEventDataBinder binder,
+				ObjectProvider<ConsumptionObserver> observers,
+				ObjectProvider<IntegrationEventContainerCustomizer> containerCustomizers,
+				ApplicationContext applicationContext) {
+			return new IntegrationEventListenerContainers(registry, () -> {
+				ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+				ConsumerFactory<?, ?> bootConsumerFactory = consumerFactory.getIfUnique();
+				Assert.state(bootConsumerFactory != null, "@IntegrationEventHandler methods need one ConsumerFactory "
+						+ "bean (Spring Boot's kafkaConsumerFactory) to take the connection settings from");
+				configurer.configure(factory, bootConsumerFactory, bootConfigurer.getIfUnique(),
+						errorHandler.getIfUnique(), applicationContext);
+				return factory;
+			}, reader, binder, () -> observers.orderedStream().toList(),
+					() -> containerCustomizers.orderedStream().toList());
+		}
+
+	}
+
+}
