@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Momentum's {@code ConnectionStrings} section. Binds the seed's {@code ConnectionStrings.Messaging}
  * as well as {@code connection-strings.messaging}, {@code connectionstrings.messaging}, the
  * environment variable {@code CONNECTIONSTRINGS_MESSAGING} and the .NET form
- * {@code ConnectionStrings__Messaging}.
+ * {@code ConnectionStrings__Messaging} (Spring Boot's environment variable mapping skips the empty
+ * element between the two underscores, so no extra hook is needed).
  */
 @ConfigurationProperties("connectionstrings")
 public class ConnectionStringsProperties {

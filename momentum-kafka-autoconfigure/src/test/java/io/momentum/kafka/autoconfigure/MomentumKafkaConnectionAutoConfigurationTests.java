@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -567,15 +566,13 @@ class MomentumKafkaConnectionAutoConfigurationTests {
 	}
 
 	/**
-	 * Simulates the process environment: replaces the system environment property source and
-	 * applies our post-processor as Spring Boot would at startup.
+	 * Simulates the process environment by replacing the system environment property source.
 	 */
 	static ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
 			Map<String, Object> variables) {
 		return (context) -> {
 			String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 			context.getEnvironment().getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, variables));
-			new DotNetEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(), new SpringApplication());
 		};
 	}
 
