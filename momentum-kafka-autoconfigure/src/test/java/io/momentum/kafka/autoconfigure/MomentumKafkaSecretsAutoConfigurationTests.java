@@ -72,7 +72,7 @@ class MomentumKafkaSecretsAutoConfigurationTests {
 			.run((context) -> {
 				Map<String, Object> env = environment(context);
 				assertThat(env).containsEntry("KAFKA_SASLPASSWORD", "******")
-					.containsEntry("Kafka.SaslPassword", "******")
+					.containsEntry("Kafka__SaslPassword", "******")
 					.containsEntry("SPRING_KAFKA_PROPERTIES_SSL_KEY_PASSWORD", "******")
 					.containsEntry("spring.kafka.consumer.properties[sasl.jaas.config]", "******")
 					.containsEntry("spring.kafka.ssl.key-store-password", "******");
