@@ -335,8 +335,17 @@ class KafkaClientSecurityTests {
 	}
 
 	@Test
-	void keyEncryptedWithAnAlgorithmKafkaCannotDecryptFailsWithReencryptionHint() {
+	void keyEncryptedWithAnAlgorithmKafkaCannotDecryptFailsWithReencryptionHint() throws Exception {
 		String key = this.pki.path(this.pki.clientPbes2Key);
+		Map<String, Object> kafkaConfig = new HashMap<>();
+		kafkaConfig.put("ssl.keystore.type", "PEM");
+		kafkaConfig.put("ssl.keystore.certificate.chain",
+				PemFiles.readCertificates("k", this.pki.path(this.pki.clientCertificate), "a"));
+		kafkaConfig.put("ssl.keystore.key", java.nio.file.Files.readString(this.pki.clientPbes2Key));
+		kafkaConfig.put("ssl.key.password", TestPki.KEY_PASSWORD);
+		assertThatExceptionOfType(org.apache.kafka.common.KafkaException.class).as("Kafka itself cannot read it")
+			.isThrownBy(() -> new DefaultSslEngineFactory()
+				.configure(new ConfigDef().withClientSslSupport().parse(kafkaConfig)));
 		assertInvalid(mutualTls(key, TestPki.KEY_PASSWORD), "Kafka.SslKeyLocation",
 				"file '" + key + "' holds a key encrypted with PBES2, which Kafka's PEM reader cannot decrypt on this JVM",
 				"Re-encrypt the key with a PBES1 algorithm, for example 'openssl pkcs8 -topk8 -v1 PBE-SHA1-3DES -in "

@@ -17,10 +17,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -148,6 +151,23 @@ class MomentumKafkaConnectionAutoConfigurationTests {
 				assertThat(consumer(context).get("bootstrap.servers")).isEqualTo(List.of("consumer:9092"));
 				assertThat(producer(context).get("bootstrap.servers")).isEqualTo(List.of("broker1:9092"));
 				assertThat(admin(context).get("bootstrap.servers")).isEqualTo(List.of("broker1:9092"));
+			});
+	}
+
+	@Test
+	void whenSpringKafkaSslBundleSetThenEveryClientUsesItAsSpringBootWould() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("ConnectionStrings.Messaging=broker1:9092",
+					"spring.ssl.bundle.pem.kafka.truststore.certificate=file:" + this.pki.caCertificate,
+					"spring.kafka.ssl.bundle=kafka", "spring.kafka.security.protocol=SSL")
+			.run((context) -> {
+				assertThat(clients(context, (config) -> config.get("ssl.engine.factory.class")))
+					.containsOnly(SslBundleSslEngineFactory.class);
+				assertThat(clients(context, (config) -> config.get(SslBundle.class.getName())))
+					.allSatisfy((bundle) -> assertThat(bundle).isInstanceOf(SslBundle.class));
+				assertThat(clients(context, (config) -> config.get("security.protocol"))).containsOnly("SSL");
+				assertThat(clients(context, (config) -> config.get("bootstrap.servers")))
+					.containsOnly(List.of("broker1:9092"));
 			});
 	}
 
