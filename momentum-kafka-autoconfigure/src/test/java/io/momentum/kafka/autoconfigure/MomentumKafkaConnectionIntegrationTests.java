@@ -49,6 +49,8 @@ class MomentumKafkaConnectionIntegrationTests {
 	@BeforeAll
 	static void startBroker() {
 		broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+		// Spring Kafka would otherwise leave spring.kafka.bootstrap-servers set JVM-wide for later test classes
+		broker.brokerListProperty("momentum.test.embedded-brokers");
 		broker.afterPropertiesSet();
 	}
 

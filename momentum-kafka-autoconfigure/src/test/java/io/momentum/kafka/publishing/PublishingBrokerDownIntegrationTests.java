@@ -56,6 +56,8 @@ class PublishingBrokerDownIntegrationTests {
 	@Test
 	void brokerThatGoesAwayFailsThePublishAfterDeliveryTimeout() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+		// Spring Kafka would otherwise leave spring.kafka.bootstrap-servers set JVM-wide for later test classes
+		broker.brokerListProperty("momentum.test.embedded-brokers");
 		broker.afterPropertiesSet();
 		try {
 			broker.addTopics(new NewTopic(TOPIC, 1, (short) 1));
