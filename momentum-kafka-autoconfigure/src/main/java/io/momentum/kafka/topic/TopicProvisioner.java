@@ -272,17 +272,25 @@ public class TopicProvisioner {
 		Map<String, TopicDescription> found = new LinkedHashMap<>();
 		Set<String> missing = new LinkedHashSet<>();
 		describe(admin, unauthorized, deadline, found, missing);
+		List<String> existingAnyway = new ArrayList<>();
+		List<String> absent = new ArrayList<>();
 		for (String name : unauthorized) {
 			if (found.containsKey(name)) {
-				logger.warn("Not authorized to create Kafka topic '" + name + "', but it exists: using it as it is");
+				existingAnyway.add(name);
 				existing.put(name, found.get(name));
 			}
 			else {
-				problems.add("Not authorized to create Kafka topic '" + name + "' for " + requests.get(name).eventTypes()
-						+ ", and it does not exist (or this principal may not describe it). Grant CREATE on the topic "
-						+ "or the cluster to this principal, create the topic beforehand, or set "
-						+ "momentum.kafka.topics.provision=false");
+				absent.add("'" + name + "' (for " + requests.get(name).eventTypes() + ")");
 			}
+		}
+		if (!existingAnyway.isEmpty()) {
+			logger.warn("Not authorized to create Kafka topics " + existingAnyway + ", but they exist: using them as "
+					+ "they are");
+		}
+		if (!absent.isEmpty()) {
+			problems.add("Not authorized to create Kafka topics that do not exist (or that this principal may not "
+					+ "describe): " + String.join(", ", absent) + ". Grant CREATE on these topics or on the cluster to "
+					+ "this principal, create them beforehand, or set momentum.kafka.topics.provision=false");
 		}
 	}
 
@@ -300,7 +308,7 @@ public class TopicProvisioner {
 			throw new TopicProvisioningException("Interrupted while provisioning Kafka topics", ex);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
-			throw clusterProblem("answer", ex);
+			throw clusterProblem("waiting for the broker", ex);
 		}
 	}
 
@@ -312,8 +320,9 @@ public class TopicProvisioner {
 		}
 		if (cause instanceof org.apache.kafka.common.errors.TimeoutException
 				|| cause instanceof java.util.concurrent.TimeoutException) {
-			return new TopicProvisioningException("The Kafka cluster at " + bootstrapServers() + " did not " + action
-					+ " within " + this.timeout.toMillis() + " ms (momentum.kafka.topics.provision-timeout). Check "
+			return new TopicProvisioningException("The Kafka cluster at " + bootstrapServers() + " did not answer within "
+					+ this.timeout.toMillis() + " ms (momentum.kafka.topics.provision-timeout) while provisioning topics ("
+					+ action + "). Check "
 					+ "ConnectionStrings.Messaging, that the brokers run and are reachable, and the security "
 					+ "settings (a plaintext client on a TLS or SASL port only times out); raise "
 					+ "momentum.kafka.topics.provision-timeout, or set momentum.kafka.topics.provision=false to start "
