@@ -3,6 +3,7 @@ package io.momentum.kafka.topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,9 @@ public class TopicProvisioner {
 
 	private static final Log logger = LogFactory.getLog(TopicProvisioner.class);
 
+	/** The admin client's default {@code request.timeout.ms}. */
+	private static final int DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 	private final Map<String, Object> adminConfig;
 
 	private final Duration timeout;
@@ -81,7 +85,7 @@ public class TopicProvisioner {
 			throw new IllegalArgumentException(
 					"momentum.kafka.topics.provision-timeout must be positive but is " + timeout);
 		}
-		this.adminConfig = Map.copyOf(adminConfig);
+		this.adminConfig = Collections.unmodifiableMap(new HashMap<>(adminConfig));
 		this.timeout = timeout;
 		this.adminFactory = adminFactory;
 	}
@@ -147,9 +151,8 @@ public class TopicProvisioner {
 		int timeoutMs = (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis());
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
 		// The admin client raises default.api.timeout.ms to request.timeout.ms when it is smaller.
-		Object requestTimeout = config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG);
-		int requestTimeoutMs = (requestTimeout != null) ? Integer.parseInt(requestTimeout.toString()) : 30_000;
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(requestTimeoutMs, timeoutMs));
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				Math.min(requestTimeoutMs(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)), timeoutMs));
 		try {
 			return this.adminFactory.apply(config);
 		}
@@ -157,6 +160,21 @@ public class TopicProvisioner {
 			throw new TopicProvisioningException("Cannot create a Kafka admin client for " + bootstrapServers()
 					+ " to provision topics: " + rootMessage(ex) + ". Check ConnectionStrings.Messaging", ex);
 		}
+	}
+
+	private static int requestTimeoutMs(@Nullable Object configured) {
+		if (configured instanceof Number number) {
+			return number.intValue();
+		}
+		if (configured != null) {
+			try {
+				return Integer.parseInt(configured.toString().trim());
+			}
+			catch (NumberFormatException ex) {
+				// Replaced by the default, bounded by the provisioning timeout like any value.
+			}
+		}
+		return DEFAULT_REQUEST_TIMEOUT_MS;
 	}
 
 	private void describe(Admin admin, Collection<String> names, long deadline, Map<String, TopicDescription> existing,
