@@ -28,8 +28,8 @@ public final class EventProperties {
 
 	/**
 	 * The properties of a type that carry an annotation: record components (or their explicit
-	 * accessors), else fields and no-argument methods of the class and its superclasses. A field
-	 * and a getter of the same name count once.
+	 * accessors) and other no-argument methods of a record; fields and no-argument methods of a
+	 * class and its superclasses. A member and a getter of the same name count once.
 	 * @param <A> the annotation type
 	 * @param type the event type
 	 * @param annotationType the annotation to look for
@@ -58,19 +58,20 @@ public final class EventProperties {
 					byName.putIfAbsent(field.getName(), Map.entry(forField(type, field), annotation));
 				}
 			});
-			ReflectionUtils.doWithMethods(type, (method) -> {
-				A annotation = method.getAnnotation(annotationType);
-				if (annotation == null || Modifier.isStatic(method.getModifiers())) {
-					return;
-				}
-				if (method.getParameterCount() != 0 || method.getReturnType() == void.class) {
-					throw new IllegalArgumentException("@" + annotationType.getSimpleName() + " on " + method
-							+ " needs a method without parameters that returns a value");
-				}
-				String name = propertyName(method);
-				byName.putIfAbsent(name, Map.entry(forMethod(type, name, method), annotation));
-			});
 		}
+		// Getters of classes, and methods of records that are not component accessors.
+		ReflectionUtils.doWithMethods(type, (method) -> {
+			A annotation = method.getAnnotation(annotationType);
+			if (annotation == null || Modifier.isStatic(method.getModifiers()) || method.isBridge()) {
+				return;
+			}
+			if (method.getParameterCount() != 0 || method.getReturnType() == void.class) {
+				throw new IllegalArgumentException("@" + annotationType.getSimpleName() + " on " + method
+						+ " needs a method without parameters that returns a value");
+			}
+			String name = type.isRecord() ? method.getName() : propertyName(method);
+			byName.putIfAbsent(name, Map.entry(forMethod(type, name, method), annotation));
+		});
 		Map<EventProperty, A> result = new LinkedHashMap<>();
 		byName.values().forEach((entry) -> result.put(entry.getKey(), entry.getValue()));
 		return result;

@@ -51,6 +51,9 @@ public class TopicProvisioner {
 
 	private static final Log logger = LogFactory.getLog(TopicProvisioner.class);
 
+	/** Pauses between the checks whether unauthorized topics exist after all. */
+	private static final long[] RECHECK_BACK_OFF_MS = { 250, 500, 1000, 0 };
+
 	/** The admin client's default {@code request.timeout.ms}. */
 	private static final int DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -288,8 +291,17 @@ public class TopicProvisioner {
 	private void checkUnauthorized(Admin admin, List<String> unauthorized, Map<String, TopicRequest> requests,
 			long deadline, Map<String, TopicDescription> existing, List<String> problems) {
 		Map<String, TopicDescription> found = new LinkedHashMap<>();
-		Set<String> missing = new LinkedHashSet<>();
-		describe(admin, unauthorized, deadline, found, missing);
+		Set<String> missing = new LinkedHashSet<>(unauthorized);
+		// A topic another instance has just created may not be in the broker's metadata yet.
+		for (long backOff : RECHECK_BACK_OFF_MS) {
+			Set<String> recheck = new LinkedHashSet<>(missing);
+			missing.clear();
+			describe(admin, recheck, deadline, found, missing);
+			if (missing.isEmpty() || remainingMillis(deadline) <= backOff) {
+				break;
+			}
+			sleep(backOff);
+		}
 		List<String> existingAnyway = new ArrayList<>();
 		List<String> absent = new ArrayList<>();
 		for (String name : unauthorized) {
@@ -309,6 +321,16 @@ public class TopicProvisioner {
 			problems.add("Not authorized to create Kafka topics that do not exist (or that this principal may not "
 					+ "describe): " + String.join(", ", absent) + ". Grant CREATE on these topics or on the cluster to "
 					+ "this principal, create them beforehand, or set momentum.kafka.topics.provision=false");
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TopicProvisioningException("Interrupted while provisioning Kafka topics", ex);
 		}
 	}
 

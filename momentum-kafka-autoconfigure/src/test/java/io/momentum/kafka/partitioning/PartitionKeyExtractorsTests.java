@@ -110,6 +110,13 @@ class PartitionKeyExtractorsTests {
 	}
 
 	@Test
+	void annotatedRecordMethodsAreKeysToo() {
+		PartitionKeyExtractor extractor = PartitionKeyExtractors.forType(DerivedKey.class);
+		assertThat(extractor.components()).containsExactly("tenantId", "regionCode");
+		assertThat(extractor.extract(new DerivedKey(TENANT, Region.EU_WEST))).isEqualTo(TENANT + "|eu_west");
+	}
+
+	@Test
 	void valuesRenderWithoutLocaleUnderGermanDefault() {
 		assertInvariantRendering(Locale.GERMANY);
 	}
@@ -183,6 +190,15 @@ class PartitionKeyExtractorsTests {
 			@PartitionKey(order = 6) Instant at, @PartitionKey(order = 7) OffsetDateTime offset,
 			@PartitionKey(order = 8) boolean flag, @PartitionKey(order = 9) UUID id,
 			@PartitionKey(order = 10) String city) {
+	}
+
+	record DerivedKey(@PartitionKey UUID tenantId, Region region) {
+
+		@PartitionKey(order = 1)
+		public String regionCode() {
+			return this.region.name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 	static class PlainEvent {
