@@ -2,10 +2,10 @@ package io.momentum.kafka.topic;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -97,13 +97,12 @@ public class EventCatalogReport {
 	}
 
 	private static String table(List<String> headers, List<List<String>> rows) {
-		Map<Integer, Integer> widths = new HashMap<>();
-		for (int i = 0; i < headers.size(); i++) {
-			int width = headers.get(i).length();
+		int[] widths = new int[headers.size()];
+		for (int i = 0; i < widths.length; i++) {
+			widths[i] = headers.get(i).length();
 			for (List<String> row : rows) {
-				width = Math.max(width, row.get(i).length());
+				widths[i] = Math.max(widths[i], row.get(i).length());
 			}
-			widths.put(i, width);
 		}
 		StringBuilder table = new StringBuilder();
 		appendRow(table, headers, widths);
@@ -113,12 +112,12 @@ public class EventCatalogReport {
 		return table.toString();
 	}
 
-	private static void appendRow(StringBuilder table, List<String> cells, Map<Integer, Integer> widths) {
+	private static void appendRow(StringBuilder table, List<String> cells, int[] widths) {
 		StringBuilder line = new StringBuilder("  ");
 		for (int i = 0; i < cells.size(); i++) {
 			line.append(cells.get(i));
 			if (i < cells.size() - 1) {
-				line.append(" ".repeat(widths.get(i) - cells.get(i).length() + 2));
+				line.append(" ".repeat(widths[i] - cells.get(i).length() + 2));
 			}
 		}
 		table.append(System.lineSeparator()).append(line);
@@ -148,7 +147,7 @@ public class EventCatalogReport {
 		 * @param values the cell of each event type
 		 * @return the column
 		 */
-		static Column of(String header, java.util.function.Function<EventDescriptor, @Nullable String> values) {
+		static Column of(String header, Function<EventDescriptor, @Nullable String> values) {
 			return new Column() {
 
 				@Override

@@ -128,6 +128,7 @@ public class TopicProvisioner {
 		Set<String> missing = new LinkedHashSet<>();
 		describe(admin, requests.keySet(), deadline, existing, missing);
 		List<String> underPartitioned = checkExisting(requests, existing);
+		Set<String> existingNames = new LinkedHashSet<>(existing.keySet());
 		List<NewTopic> newTopics = new ArrayList<>();
 		for (String name : missing) {
 			newTopics.add(newTopic(requests.get(name), existing));
@@ -135,7 +136,7 @@ public class TopicProvisioner {
 		List<String> created = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		if (!newTopics.isEmpty()) {
-			create(admin, newTopics, requests, deadline, created, existing, problems);
+			create(admin, newTopics, requests, deadline, created, existingNames, problems);
 		}
 		if (!problems.isEmpty()) {
 			throw new TopicProvisioningException(String.join(System.lineSeparator(), problems));
@@ -146,7 +147,7 @@ public class TopicProvisioner {
 		else if (logger.isDebugEnabled()) {
 			logger.debug("All " + requests.size() + " event and dead-letter topics exist");
 		}
-		return new ProvisioningResult(created, List.copyOf(existing.keySet()), underPartitioned);
+		return new ProvisioningResult(created, List.copyOf(existingNames), underPartitioned);
 	}
 
 	private Admin createAdmin() {
@@ -252,7 +253,7 @@ public class TopicProvisioner {
 	}
 
 	private void create(Admin admin, List<NewTopic> newTopics, Map<String, TopicRequest> requests, long deadline,
-			List<String> created, Map<String, TopicDescription> existing, List<String> problems) {
+			List<String> created, Set<String> existingNames, List<String> problems) {
 		Map<String, KafkaFuture<Void>> futures = admin
 			.createTopics(newTopics, new CreateTopicsOptions().timeoutMs(remainingTimeoutMs(deadline)))
 			.values();
@@ -267,7 +268,7 @@ public class TopicProvisioner {
 				Throwable cause = ex.getCause();
 				if (cause instanceof TopicExistsException) {
 					logger.debug("Kafka topic '" + name + "' was created concurrently");
-					existing.put(name, new TopicDescription(name, false, List.of()));
+					existingNames.add(name);
 				}
 				else if (cause instanceof TopicAuthorizationException) {
 					unauthorized.add(name);
@@ -284,12 +285,12 @@ public class TopicProvisioner {
 			}
 		}
 		if (!unauthorized.isEmpty()) {
-			checkUnauthorized(admin, unauthorized, requests, deadline, existing, problems);
+			checkUnauthorized(admin, unauthorized, requests, deadline, existingNames, problems);
 		}
 	}
 
 	private void checkUnauthorized(Admin admin, List<String> unauthorized, Map<String, TopicRequest> requests,
-			long deadline, Map<String, TopicDescription> existing, List<String> problems) {
+			long deadline, Set<String> existingNames, List<String> problems) {
 		Map<String, TopicDescription> found = new LinkedHashMap<>();
 		Set<String> missing = new LinkedHashSet<>(unauthorized);
 		// A topic another instance has just created may not be in the broker's metadata yet.
@@ -307,7 +308,7 @@ public class TopicProvisioner {
 		for (String name : unauthorized) {
 			if (found.containsKey(name)) {
 				existingAnyway.add(name);
-				existing.put(name, found.get(name));
+				existingNames.add(name);
 			}
 			else {
 				absent.add("'" + name + "' (for " + requests.get(name).eventTypes() + ")");

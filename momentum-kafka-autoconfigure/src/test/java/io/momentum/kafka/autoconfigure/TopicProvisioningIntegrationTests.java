@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.momentum.kafka.topic.EventCatalog;
 import io.momentum.kafka.topic.NewTopicCustomizer;
+import io.momentum.kafka.topic.ProvisioningResult;
 import io.momentum.kafka.topic.TopicProvisioner;
 import io.momentum.kafka.topic.TopicProvisioningException;
 import org.apache.kafka.clients.admin.Admin;
@@ -111,7 +113,13 @@ class TopicProvisioningIntegrationTests {
 		await().untilAsserted(() -> assertThat(topicIds("twic.")).hasSize(12));
 		Map<String, Uuid> topicIds = topicIds("twic.");
 		int firstRunLength = output.length();
-		application("twic").run((context) -> assertThat(context).hasNotFailed());
+		application("twic").run((context) -> {
+			assertThat(context).hasNotFailed();
+			ProvisioningResult again = context.getBean(TopicProvisioner.class)
+				.provision(context.getBean(EventCatalog.class));
+			assertThat(again.created()).isEmpty();
+			assertThat(again.existing()).hasSize(12);
+		});
 		String secondRun = output.toString().substring(firstRunLength);
 		assertThat(secondRun).contains("Momentum Kafka integration events").doesNotContain("Created Kafka topics");
 		assertThat(topicIds("twic.")).isEqualTo(topicIds);
