@@ -272,7 +272,10 @@ class TopicProvisioningIntegrationTests {
 	private static <T> Map<String, T> describe(String prefix, Function<TopicDescription, T> value) throws Exception {
 		Set<String> names = topicsStartingWith(prefix);
 		Map<String, T> result = new TreeMap<>();
-		admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> result.put(name, value.apply(description)));
+		admin.describeTopics(names)
+			.allTopicNames()
+			.get()
+			.forEach((name, description) -> result.put(name, value.apply(description)));
 		return result;
 	}
 
