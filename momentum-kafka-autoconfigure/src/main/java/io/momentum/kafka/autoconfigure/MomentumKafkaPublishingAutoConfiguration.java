@@ -39,7 +39,7 @@ import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConv
  * Auto-configuration of the {@link IntegrationEventPublisher}, the CloudEvents writing side and
  * Momentum's producer defaults.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class,
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, MomentumKafkaTopicsAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ KafkaTemplate.class, KafkaMessageFactory.class, JsonFormat.class })
 @ConditionalOnMessagingConnection
