@@ -39,45 +39,52 @@ import org.springframework.kafka.core.KafkaAdmin;
 @ConditionalOnClass({ AbstractHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, KafkaAdmin.class,
 		Admin.class })
 @ConditionalOnMessagingConnection
-@ConditionalOnBean(KafkaAdmin.class)
-@ConditionalOnEnabledHealthIndicator("kafka")
-@EnableConfigurationProperties(MomentumKafkaProperties.class)
-@Import(SharedAdminClientConfiguration.class)
 public final class MomentumKafkaHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "springKafkaListenerContainers")
-	BeanFactoryListenerContainers springKafkaListenerContainers(ListableBeanFactory beanFactory) {
-		return new BeanFactoryListenerContainers(beanFactory);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = { "kafkaHealthIndicator", "kafkaHealthContributor" })
-	KafkaHealthIndicator kafkaHealthIndicator(SharedAdminClient momentumKafkaAdminClient,
-			ObjectProvider<EventCatalog> eventCatalog, ObjectProvider<ListenerContainers> listenerContainers,
-			MomentumKafkaProperties properties) {
-		Supplier<Set<String>> expectedTopics = () -> {
-			EventCatalog catalog = eventCatalog.getIfAvailable();
-			return (catalog != null) ? KafkaHealthIndicator.expectedTopics(catalog) : Set.of();
-		};
-		ListenerContainers allContainers = () -> listenerContainers.orderedStream()
-			.flatMap((source) -> source.listenerContainers().stream())
-			.toList();
-		return new KafkaHealthIndicator(momentumKafkaAdminClient, expectedTopics, allContainers,
-				properties.getHealth().getTimeout());
-	}
-
+	// Conditions whose classes live in spring-boot-health sit on a nested class, so that they are
+	// only loaded once @ConditionalOnClass has matched, with or without the auto-configuration filter.
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-	@ConditionalOnBooleanProperty(name = "momentum.kafka.health.readiness", matchIfMissing = true)
-	@ConditionalOnBooleanProperty(name = "management.endpoint.health.probes.enabled", matchIfMissing = true)
-	static class ReadinessConfiguration {
+	@ConditionalOnBean(KafkaAdmin.class)
+	@ConditionalOnEnabledHealthIndicator("kafka")
+	@EnableConfigurationProperties(MomentumKafkaProperties.class)
+	@Import(SharedAdminClientConfiguration.class)
+	static class KafkaHealthContributorConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		static KafkaReadinessHealthEndpointGroupsPostProcessor kafkaReadinessHealthEndpointGroupsPostProcessor(
-				Environment environment) {
-			return new KafkaReadinessHealthEndpointGroupsPostProcessor("kafka", environment);
+		@ConditionalOnMissingBean(name = "springKafkaListenerContainers")
+		BeanFactoryListenerContainers springKafkaListenerContainers(ListableBeanFactory beanFactory) {
+			return new BeanFactoryListenerContainers(beanFactory);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = { "kafkaHealthIndicator", "kafkaHealthContributor" })
+		KafkaHealthIndicator kafkaHealthIndicator(SharedAdminClient momentumKafkaAdminClient,
+				ObjectProvider<EventCatalog> eventCatalog, ObjectProvider<ListenerContainers> listenerContainers,
+				MomentumKafkaProperties properties) {
+			Supplier<Set<String>> expectedTopics = () -> {
+				EventCatalog catalog = eventCatalog.getIfAvailable();
+				return (catalog != null) ? KafkaHealthIndicator.expectedTopics(catalog) : Set.of();
+			};
+			ListenerContainers allContainers = () -> listenerContainers.orderedStream()
+				.flatMap((source) -> source.listenerContainers().stream())
+				.toList();
+			return new KafkaHealthIndicator(momentumKafkaAdminClient, expectedTopics, allContainers,
+					properties.getHealth().getTimeout());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+		@ConditionalOnBooleanProperty(name = "momentum.kafka.health.readiness", matchIfMissing = true)
+		@ConditionalOnBooleanProperty(name = "management.endpoint.health.probes.enabled", matchIfMissing = true)
+		static class ReadinessConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			static KafkaReadinessHealthEndpointGroupsPostProcessor kafkaReadinessHealthEndpointGroupsPostProcessor(
+					Environment environment) {
+				return new KafkaReadinessHealthEndpointGroupsPostProcessor("kafka", environment);
+			}
+
 		}
 
 	}
