@@ -24,6 +24,8 @@ import io.momentum.kafka.admin.ClusterFailure;
 import io.momentum.kafka.admin.SharedAdminClient;
 import io.momentum.kafka.topic.EventCatalog;
 import io.momentum.kafka.topic.EventDescriptor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -37,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.Assert;
 
@@ -49,11 +52,14 @@ import org.springframework.util.Assert;
  * A check never takes longer than the timeout, even when the brokers are gone or a firewall
  * swallows packets: every admin request is bounded, and so is the wait for it. Concurrent checks
  * share one request in flight. All checks reuse one {@link SharedAdminClient}. Details contain no
- * credentials.
+ * credentials. A change to DOWN is logged as a warning with its reason, the return to UP at info
+ * level.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
 	private static final long WAIT_GRACE_MILLIS = 200;
+
+	private static final Log logger = LogFactory.getLog(KafkaHealthIndicator.class);
 
 	private final SharedAdminClient adminClient;
 
@@ -70,6 +76,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Aut
 	});
 
 	private final AtomicReference<@Nullable CompletableFuture<ClusterState>> inFlight = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable Status> lastStatus = new AtomicReference<>();
 
 	/**
 	 * Create an indicator.
@@ -123,9 +131,16 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Aut
 		builder.withDetail("listenerContainers", containerDetails(reasons));
 		if (reasons.isEmpty()) {
 			builder.up();
+			if (this.lastStatus.getAndSet(Status.UP) == Status.DOWN) {
+				logger.info("Kafka health is UP again");
+			}
 		}
 		else {
-			builder.down().withDetail("reason", String.join("; ", reasons));
+			String reason = String.join("; ", reasons);
+			builder.down().withDetail("reason", reason);
+			if (this.lastStatus.getAndSet(Status.DOWN) != Status.DOWN) {
+				logger.warn("Kafka health is DOWN: " + reason);
+			}
 		}
 	}
 

@@ -24,9 +24,12 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.internals.KafkaFutureImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +42,7 @@ import static org.mockito.Mockito.mock;
  * Tests for {@link KafkaHealthIndicator} with simulated cluster answers (authentication and
  * authorization failures) and a server that never answers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KafkaHealthIndicatorTests {
 
 	private static final String PASSWORD = "alice-secret-password";
@@ -57,7 +61,8 @@ class KafkaHealthIndicatorTests {
 	}
 
 	@Test
-	void whenAuthenticationFailsThenDownSayingSoWithMechanismButNoCredentialsAndClientIsReplaced() {
+	void whenAuthenticationFailsThenDownSayingSoWithMechanismButNoCredentialsAndClientIsReplaced(
+			CapturedOutput output) {
 		SaslAuthenticationException failure = new SaslAuthenticationException(
 				"Authentication failed during authentication due to invalid credentials with SASL mechanism"
 						+ " SCRAM-SHA-512");
@@ -79,6 +84,8 @@ class KafkaHealthIndicatorTests {
 		assertThat(health.getDetails().toString()).doesNotContain(PASSWORD).doesNotContain("jaas");
 		indicator.health();
 		assertThat(created).hasSize(2);
+		assertThat(output).containsOnlyOnce("Kafka health is DOWN: Kafka authentication failed with SASL mechanism"
+				+ " SCRAM-SHA-512").doesNotContain(PASSWORD);
 		indicator.close();
 	}
 

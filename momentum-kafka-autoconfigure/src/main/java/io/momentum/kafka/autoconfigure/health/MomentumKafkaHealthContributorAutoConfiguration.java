@@ -1,5 +1,6 @@
 package io.momentum.kafka.autoconfigure.health;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -68,8 +70,12 @@ public final class MomentumKafkaHealthContributorAutoConfiguration {
 			ListenerContainers allContainers = () -> listenerContainers.orderedStream()
 				.flatMap((source) -> source.listenerContainers().stream())
 				.toList();
-			return new KafkaHealthIndicator(momentumKafkaAdminClient, expectedTopics, allContainers,
-					properties.getHealth().getTimeout());
+			Duration timeout = properties.getHealth().getTimeout();
+			if (timeout.isZero() || timeout.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("momentum.kafka.health.timeout", timeout,
+						"The health check timeout must be positive, for example 3s");
+			}
+			return new KafkaHealthIndicator(momentumKafkaAdminClient, expectedTopics, allContainers, timeout);
 		}
 
 		@Configuration(proxyBeanMethods = false)

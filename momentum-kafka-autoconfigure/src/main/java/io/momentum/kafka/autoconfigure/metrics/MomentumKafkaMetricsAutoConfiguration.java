@@ -1,5 +1,6 @@
 package io.momentum.kafka.autoconfigure.metrics;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -64,7 +66,16 @@ public final class MomentumKafkaMetricsAutoConfiguration {
 			Set<String> topics = (catalog != null) ? catalog.topics() : null;
 			Predicate<String> selected = (topics != null) ? topics::contains : (topic) -> true;
 			return new ConsumerLagMetrics(momentumKafkaAdminClient, ConsumerGroupId.require(environment), selected,
-					properties.getMetrics().getLagInterval(), properties.getMetrics().getLagTimeout());
+					positive("momentum.kafka.metrics.lag-interval", properties.getMetrics().getLagInterval()),
+					positive("momentum.kafka.metrics.lag-timeout", properties.getMetrics().getLagTimeout()));
+		}
+
+		private static Duration positive(String key, Duration value) {
+			if (value.toMillis() <= 0) {
+				throw new InvalidConfigurationPropertyValueException(key, value,
+						"Must be at least one millisecond, for example 10s");
+			}
+			return value;
 		}
 
 	}

@@ -57,6 +57,15 @@ class MomentumKafkaHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void whenHealthTimeoutIsNotPositiveThenStartupFailsNamingTheKey() {
+		this.contextRunner.withPropertyValues("momentum.kafka.health.timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("momentum.kafka.health.timeout")
+				.hasMessageContaining("must be positive"));
+	}
+
+	@Test
 	void whenConnectionStringMissingThenBacksOff() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,

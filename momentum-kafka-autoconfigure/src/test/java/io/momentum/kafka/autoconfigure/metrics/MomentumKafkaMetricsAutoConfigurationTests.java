@@ -53,6 +53,14 @@ class MomentumKafkaMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void whenLagIntervalIsNotPositiveThenStartupFailsNamingTheKey() {
+		this.contextRunner.withPropertyValues("momentum.kafka.metrics.lag-interval=0ms")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("momentum.kafka.metrics.lag-interval"));
+	}
+
+	@Test
 	void whenConnectionStringMissingThenBacksOff() {
 		new ApplicationContextRunner()
 			.withConfiguration(
