@@ -8,6 +8,7 @@ import io.momentum.kafka.consuming.ConsumptionObserver;
 import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventHandlerRegistry;
+import io.momentum.kafka.health.ListenerContainers;
 import io.momentum.kafka.topic.EventCatalogReport;
 import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
 import io.momentum.kafka.consuming.IntegrationEventMessageConverter;
@@ -71,6 +72,12 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 		IntegrationEventHandlerRegistry integrationEventHandlerRegistry(ListableBeanFactory beanFactory,
 				ObjectProvider<EventCatalog> catalog) {
 			return new IntegrationEventHandlerRegistry(beanFactory, catalog::getIfAvailable);
+		}
+
+		@Bean
+		ListenerContainers integrationEventListenerContainersForHealth(
+				IntegrationEventListenerContainers integrationEventListenerContainers) {
+			return () -> integrationEventListenerContainers.getContainers().values();
 		}
 
 		@Bean

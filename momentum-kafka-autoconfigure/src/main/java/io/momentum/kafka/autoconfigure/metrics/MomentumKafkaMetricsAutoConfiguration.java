@@ -11,7 +11,9 @@ import io.momentum.kafka.autoconfigure.ConsumerGroupId;
 import io.momentum.kafka.autoconfigure.MomentumKafkaProperties;
 import io.momentum.kafka.autoconfigure.SharedAdminClientConfiguration;
 import io.momentum.kafka.metrics.ConsumerLagMetrics;
+import io.momentum.kafka.metrics.ConsumptionMetricsObserver;
 import io.momentum.kafka.metrics.IntegrationEventMetrics;
+import io.momentum.kafka.metrics.PublishMetricsListener;
 import io.momentum.kafka.topic.EventCatalog;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -48,6 +50,18 @@ public final class MomentumKafkaMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	IntegrationEventMetrics integrationEventMetrics(MeterRegistry meterRegistry) {
 		return new IntegrationEventMetrics(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PublishMetricsListener publishMetricsListener(IntegrationEventMetrics integrationEventMetrics) {
+		return new PublishMetricsListener(integrationEventMetrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumptionMetricsObserver consumptionMetricsObserver(IntegrationEventMetrics integrationEventMetrics) {
+		return new ConsumptionMetricsObserver(integrationEventMetrics);
 	}
 
 	@Configuration(proxyBeanMethods = false)
