@@ -109,7 +109,11 @@ final class RawClients {
 				: "org.apache.kafka.common.security.scram.ScramLoginModule";
 		return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism",
 				mechanism, "sasl.jaas.config",
-				module + " required username=\"" + username + "\" password=\"" + password + "\";");
+				module + " required username=" + quote(username) + " password=" + quote(password) + ";");
+	}
+
+	private static String quote(String value) {
+		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 }
