@@ -1,5 +1,6 @@
 package io.momentum.kafka.test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ final class SharedBrokers {
 
 	private static @Nullable Boolean dockerAvailable;
 
+	private static @Nullable Duration dockerProbe;
+
 	private static @Nullable String testcontainersBootstrapServers;
 
 	private static @Nullable EmbeddedKafkaKraftBroker inJvm;
@@ -26,10 +29,20 @@ final class SharedBrokers {
 	static synchronized boolean dockerAvailable() {
 		Boolean available = dockerAvailable;
 		if (available == null) {
+			long started = System.nanoTime();
 			available = TestcontainersKafka.dockerAvailable();
+			dockerProbe = Duration.ofNanos(System.nanoTime() - started);
 			dockerAvailable = available;
 		}
 		return available;
+	}
+
+	/**
+	 * How long this JVM's one Docker probe took.
+	 * @return the duration, {@code null} before the probe
+	 */
+	static synchronized @Nullable Duration dockerProbeDuration() {
+		return dockerProbe;
 	}
 
 	static synchronized String testcontainersBootstrapServers() {
