@@ -68,6 +68,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private static final int LOG_TAIL_LINES = 40;
 
+	/** Whether the broker JVM logs through logback, configured by this class to write the ready line. */
+	private static final boolean LOGBACK_PRESENT = ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext",
+			KafkaBrokerProcess.class.getClassLoader());
+
 	private final int nodeId;
 
 	private final String clusterId;
@@ -94,7 +98,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private final Duration stopTimeout;
 
-	private @Nullable Process process;
+	/** Volatile: the shutdown hook reads it from another thread. */
+	private volatile @Nullable Process process;
 
 	private @Nullable Integer lastExitCode;
 
@@ -253,7 +258,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			throw new IllegalStateException("Broker node " + this.nodeId + " was not launched");
 		}
 		while (true) {
-			if (logContainsReadyLine()) {
+			if (LOGBACK_PRESENT ? logContainsReadyLine() : answersAdminRequests()) {
 				logger.debug("Broker node {} ready in {} ms", this.nodeId, (System.nanoTime() - started) / 1_000_000);
 				return;
 			}
@@ -539,6 +544,26 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		return arguments.stream()
 			.map((argument) -> "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
 			.collect(Collectors.joining("\n", "", "\n"));
+	}
+
+	/**
+	 * Readiness without logback (the broker JVM then logs nothing): the PLAINTEXT listener answers an admin call.
+	 * @return whether the broker answered
+	 */
+	private boolean answersAdminRequests() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				1_000))) {
+			admin.describeCluster().nodes().get(1, TimeUnit.SECONDS);
+			return true;
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private boolean logContainsReadyLine() {

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A broker JVM with SSL and SASL_SSL listeners whose certificate {@link TestCertificates} made: clients that trust
- * the generated CA (as PEM) connect, clients that do not are refused.
+ * A broker JVM with mutual-TLS SSL and SASL_SSL listeners from the certificates {@link TestCertificates} made:
+ * clients that trust the generated CA (as PEM) and present the generated client certificate connect; clients
+ * that do not trust the CA, or present no certificate, are refused.
  */
 class KafkaBrokerProcessTlsIntegrationTests {
 
@@ -36,7 +37,7 @@ class KafkaBrokerProcessTlsIntegrationTests {
 	@BeforeAll
 	static void startBroker() {
 		certificates = TestCertificates.generate(certificatesDirectory);
-		broker = KafkaBrokerProcess.builder().tls(certificates.brokerTls()).plainUser("alice", "alice-secret").build();
+		broker = KafkaBrokerProcess.builder().tls(certificates.brokerTlsWithClientAuth()).plainUser("alice", "alice-secret").build();
 		broker.start();
 	}
 
@@ -75,6 +76,19 @@ class KafkaBrokerProcessTlsIntegrationTests {
 	}
 
 	@Test
+	void clientWithoutACertificateIsRefused() {
+		Map<String, Object> anonymous = trusting(broker.bootstrapServers(BrokerListener.SSL), "SSL");
+		anonymous.remove("ssl.keystore.type");
+		anonymous.remove("ssl.keystore.location");
+		try (Admin admin = Admin.create(anonymous)) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(SslAuthenticationException.class);
+		}
+	}
+
+	@Test
 	void clientThatDoesNotTrustTheCaIsRefused() {
 		Map<String, Object> untrusting = Map.of("bootstrap.servers", broker.bootstrapServers(BrokerListener.SSL),
 				"security.protocol", "SSL");
@@ -93,6 +107,8 @@ class KafkaBrokerProcessTlsIntegrationTests {
 		properties.put("security.protocol", protocol);
 		properties.put("ssl.truststore.type", "PEM");
 		properties.put("ssl.truststore.location", certificates.caPem().toString());
+		properties.put("ssl.keystore.type", "PEM");
+		properties.put("ssl.keystore.location", certificates.clientKeystorePem().toString());
 		return properties;
 	}
 
