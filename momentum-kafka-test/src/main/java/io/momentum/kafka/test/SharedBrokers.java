@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The brokers shared by all test contexts of a JVM, started on first use and stopped when the JVM exits.
+ * The brokers shared by all test contexts of a JVM, started on first use and ended with the JVM.
  */
 final class SharedBrokers {
 
@@ -63,8 +63,8 @@ final class SharedBrokers {
 			// configuration and would hide whether ConnectionStrings.Messaging reaches Spring Boot: name another.
 			broker.brokerListProperty(IN_JVM_BOOTSTRAP_SERVERS_PROPERTY);
 			broker.afterPropertiesSet();
-			EmbeddedKafkaKraftBroker started = broker;
-			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "momentum-kafka-test-broker-shutdown"));
+			// Not destroyed in a shutdown hook: that would run beside the hooks that close cached test contexts,
+			// whose consumers would then wait for a vanishing broker. The JVM's exit ends its threads.
 			inJvm = broker;
 		}
 		return broker.getBrokersAsString();

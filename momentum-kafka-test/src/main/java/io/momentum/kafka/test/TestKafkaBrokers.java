@@ -20,7 +20,8 @@ import org.springframework.util.ClassUtils;
  * shared by the JVM.</li>
  * <li><b>In-JVM</b>: otherwise one {@code EmbeddedKafkaKraftBroker} shared by the JVM, on a random port.</li>
  * </ol>
- * The shared container or in-JVM broker starts on first use and stops when the JVM exits.
+ * The shared container or in-JVM broker starts on first use and ends with the JVM (Testcontainers removes its
+ * container; the in-JVM broker is not shut down first, so cached test contexts close without waiting for it).
  */
 public final class TestKafkaBrokers {
 
