@@ -25,6 +25,10 @@ public final class KafkaBrokerMain {
 	private KafkaBrokerMain() {
 	}
 
+	/**
+	 * Runs the broker.
+	 * @param args {@code <server.properties> [--format <cluster-id> [--add-scram <spec>]...]}
+	 */
 	public static void main(String[] args) {
 		haltWhenParentDies();
 		String serverProperties = args[0];

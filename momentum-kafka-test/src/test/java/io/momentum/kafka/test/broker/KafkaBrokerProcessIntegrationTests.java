@@ -1,6 +1,8 @@
 package io.momentum.kafka.test.broker;
 
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,6 +88,42 @@ class KafkaBrokerProcessIntegrationTests {
 		assertThat(broker.bootstrapServers()).isEqualTo(bootstrapServers);
 		assertThat(RawClients.readKeys(RawClients.plaintext(bootstrapServers), "after-stop", 100, Duration.ofSeconds(30)))
 			.containsExactlyElementsOf(acknowledged);
+	}
+
+	@Test
+	void brokerDiesWithTheJvmThatStartedItEvenWhenThatJvmIsKilled() throws Exception {
+		Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), BrokerParentMain.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		Path workDirectory = null;
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+			long brokerPid = -1;
+			while (workDirectory == null) {
+				String line = output.readLine();
+				assertThat(line).as("output of the parent JVM before it printed the broker").isNotNull();
+				if (line.startsWith("broker-pid=")) {
+					brokerPid = Long.parseLong(line.substring("broker-pid=".length()));
+				}
+				else if (line.startsWith("broker-work-directory=")) {
+					workDirectory = Path.of(line.substring("broker-work-directory=".length()));
+				}
+			}
+			assertThat(brokerPid).as("pid printed by the parent JVM").isPositive();
+			ProcessHandle broker = ProcessHandle.of(brokerPid).orElseThrow();
+
+			parent.destroyForcibly().waitFor();
+
+			// No shutdown hook ran in the killed parent: the broker notices on its own.
+			assertThat(broker.onExit()).succeedsWithin(Duration.ofSeconds(20));
+		}
+		finally {
+			parent.destroyForcibly();
+			if (workDirectory != null) {
+				FileSystemUtils.deleteRecursively(workDirectory);
+			}
+		}
 	}
 
 	@Test
