@@ -1,16 +1,13 @@
 package io.momentum.kafka.test.broker;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -82,7 +79,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private final Path dataDirectory;
 
-	private final Path logFile;
+	private final BrokerLog log;
 
 	private final Map<BrokerListener, Integer> ports;
 
@@ -105,11 +102,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private boolean closed;
 
-	/** Where the log of the latest start begins. */
-	private long startOffset;
-
-	/** How far the log of the latest start was searched for the ready line. */
-	private long readyScanOffset;
 
 	private KafkaBrokerProcess(Builder builder) {
 		this.nodeId = builder.nodeId;
@@ -123,7 +115,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			throw new UncheckedIOException("Cannot create the broker work directory", ex);
 		}
 		this.dataDirectory = this.workDirectory.resolve("data");
-		this.logFile = this.workDirectory.resolve("broker.log");
+		this.log = new BrokerLog(this.workDirectory.resolve("broker.log"));
 		List<BrokerListener> listeners = builder.listeners();
 		int[] free = freePorts(listeners.size() + ((builder.controllerPort == 0) ? 1 : 0));
 		this.ports = new EnumMap<>(BrokerListener.class);
@@ -204,9 +196,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	/**
 	 * Launches the broker JVM without waiting for it; {@link KafkaClusterProcess} starts nodes in parallel this way.
-	 * @return the log offset from which this start logs
 	 */
-	long launch() {
+	void launch() {
 		if (this.closed) {
 			throw new IllegalStateException("Broker node " + this.nodeId + " is closed");
 		}
@@ -232,15 +223,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 				command.add(this.clusterId);
 				command.addAll(this.formatArguments);
 			}
-			this.startOffset = Files.exists(this.logFile) ? Files.size(this.logFile) : 0;
-			this.readyScanOffset = this.startOffset;
+			this.log.markStart();
 			this.lastExitCode = null;
 			this.process = new ProcessBuilder(command).directory(this.workDirectory.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()))
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.file().toFile()))
 				.start();
 			logger.debug("Started broker node {} (pid {}) in {}", this.nodeId, this.process.pid(), this.workDirectory);
-			return this.startOffset;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot launch broker node " + this.nodeId, ex);
@@ -258,7 +247,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 			throw new IllegalStateException("Broker node " + this.nodeId + " was not launched");
 		}
 		while (true) {
-			if (LOGBACK_PRESENT ? logContainsReadyLine() : answersAdminRequests()) {
+			if (LOGBACK_PRESENT ? this.log.containsSinceStart(READY_LINE) : answersAdminRequests()) {
 				logger.debug("Broker node {} ready in {} ms", this.nodeId, (System.nanoTime() - started) / 1_000_000);
 				return;
 			}
@@ -267,7 +256,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 				this.process = null;
 				throw new KafkaBrokerStartException("Kafka broker node " + this.nodeId
 						+ " did not start: its process exited with code " + this.lastExitCode + " after "
-						+ elapsed(started) + ". Check the server properties and the log " + this.logFile
+						+ elapsed(started) + ". Check the server properties and the log " + this.log.file()
 						+ ". Last lines of the log:\n" + logTail());
 			}
 			if (System.nanoTime() - deadline > 0) {
@@ -276,7 +265,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 				this.process = null;
 				throw new KafkaBrokerStartException("Kafka broker node " + this.nodeId + " did not start within "
 						+ this.startTimeout + " (it was killed). A KRaft cluster node waits for a quorum of its "
-						+ "controllers; a slow machine may need a longer startTimeout. Log " + this.logFile
+						+ "controllers; a slow machine may need a longer startTimeout. Log " + this.log.file()
 						+ ". Last lines of the log:\n" + logTail());
 			}
 			try {
@@ -456,7 +445,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	 * @return the log file
 	 */
 	public Path logFile() {
-		return this.logFile;
+		return this.log.file();
 	}
 
 	/**
@@ -566,44 +555,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		}
 	}
 
-	private boolean logContainsReadyLine() {
-		try (RandomAccessFile file = new RandomAccessFile(this.logFile.toFile(), "r")) {
-			long length = file.length();
-			if (length <= this.readyScanOffset) {
-				return false;
-			}
-			byte[] bytes = new byte[(int) (length - this.readyScanOffset)];
-			file.seek(this.readyScanOffset);
-			file.readFully(bytes);
-			String text = new String(bytes, StandardCharsets.UTF_8);
-			if (text.contains(READY_LINE)) {
-				return true;
-			}
-			// Keep an overlap so that a line written in two parts is still found.
-			this.readyScanOffset = Math.max(this.readyScanOffset, length - READY_LINE.length());
-			return false;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * The last lines this broker logged since its latest start.
 	 * @return the tail of the log
 	 */
 	String logTail() {
-		try (RandomAccessFile file = new RandomAccessFile(this.logFile.toFile(), "r")) {
-			long from = Math.max(this.startOffset, file.length() - 64 * 1024);
-			byte[] bytes = new byte[(int) (file.length() - from)];
-			file.seek(from);
-			file.readFully(bytes);
-			List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(cannot read " + this.logFile + ": " + ex + ")";
-		}
+		return this.log.tail(LOG_TAIL_LINES);
 	}
 
 	private static String elapsed(long startedNanos) {
