@@ -40,11 +40,13 @@ import org.springframework.util.FileSystemUtils;
  * <p>
  * The broker runs in KRaft combined mode (broker and controller in one process) from the Kafka jars on the current
  * classpath ({@code org.apache.kafka:kafka_2.13}), on free loopback ports chosen once and kept across restarts, with
- * its own work directory (data, {@code server.properties} and {@code broker.log}). The JVM that started it halts the
- * broker when it exits, even when it is killed.
+ * its own work directory (data, {@code server.properties} and {@code broker.log}). The broker halts when the JVM
+ * that started it exits, even when that JVM is killed.
  *
  * <pre class="code">
- * try (KafkaBrokerProcess broker = KafkaBrokerProcess.builder().scramUser(ScramMechanism.SCRAM_SHA_512, "alice", "alice-secret").build()) {
+ * try (KafkaBrokerProcess broker = KafkaBrokerProcess.builder()
+ *         .scramUser(ScramMechanism.SCRAM_SHA_512, "alice", "alice-secret")
+ *         .build()) {
  *     broker.start();
  *     String plaintext = broker.bootstrapServers();
  *     String sasl = broker.bootstrapServers(BrokerListener.SASL_PLAINTEXT);
@@ -101,7 +103,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	private @Nullable Integer lastExitCode;
 
 	private boolean closed;
-
 
 	private KafkaBrokerProcess(Builder builder) {
 		this.nodeId = builder.nodeId;
