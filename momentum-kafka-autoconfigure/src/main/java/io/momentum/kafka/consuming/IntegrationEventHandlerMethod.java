@@ -144,7 +144,9 @@ public final class IntegrationEventHandlerMethod {
 	}
 
 	static String describe(Method method) {
-		StringBuilder description = new StringBuilder(ClassUtils.getUserClass(method.getDeclaringClass()).getName())
+		Class<?> declaringClass = ClassUtils.getUserClass(method.getDeclaringClass());
+		Class<?> mocked = mockedType(declaringClass, method);
+		StringBuilder description = new StringBuilder(((mocked != null) ? mocked : declaringClass).getName())
 			.append('.')
 			.append(method.getName())
 			.append('(');
@@ -152,7 +154,29 @@ public final class IntegrationEventHandlerMethod {
 		for (int i = 0; i < parameters.length; i++) {
 			description.append((i > 0) ? ", " : "").append(parameters[i].getSimpleName());
 		}
-		return description.append(')').toString();
+		description.append(')');
+		return (mocked != null) ? description.append(" (Mockito mock)").toString() : description.toString();
+	}
+
+	/**
+	 * The type a Mockito mock class of an interface ({@code CashierHandler$MockitoMock$1234}, as
+	 * {@code @MockitoBean CashierHandler} creates) stands for: the superclass or interface that
+	 * declares the method.
+	 */
+	private static @Nullable Class<?> mockedType(Class<?> type, Method method) {
+		if (!type.getName().contains("$MockitoMock$")) {
+			return null;
+		}
+		Class<?> superclass = type.getSuperclass();
+		if (superclass != null && superclass != Object.class) {
+			return superclass;
+		}
+		for (Class<?> candidate : type.getInterfaces()) {
+			if (ClassUtils.hasMethod(candidate, method.getName(), method.getParameterTypes())) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 }

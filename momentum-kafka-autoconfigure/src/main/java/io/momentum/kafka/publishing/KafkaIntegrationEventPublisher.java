@@ -215,6 +215,7 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		if (!extensions.isEmpty()) {
 			CloudEventRecordFactory.checkExtensions(extensions);
 		}
+		notifyPublishing(descriptor, event);
 		CloudEventRecord record;
 		try {
 			record = encode(descriptor, event, extensions);
@@ -235,6 +236,9 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 			Object event = batch[i];
 			Assert.notNull(event, () -> "'events' must not contain null elements");
 			descriptors[i] = this.catalog.require(event.getClass());
+		}
+		for (int i = 0; i < size; i++) {
+			notifyPublishing(descriptors[i], batch[i]);
 		}
 		CloudEventRecord[] records = new CloudEventRecord[size];
 		IntegrationEventPublishException firstFailure = null;
@@ -385,6 +389,12 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 					(listener) -> listener.onFailure(descriptor, event, failure));
 		}
 		future.completeExceptionally(failure);
+	}
+
+	private void notifyPublishing(EventDescriptor descriptor, Object event) {
+		if (this.listeners.length > 0) {
+			notifyListeners(descriptor, null, (listener) -> listener.onPublishing(descriptor, event));
+		}
 	}
 
 	private void notifyListeners(EventDescriptor descriptor, @Nullable String eventId,

@@ -7,8 +7,22 @@ import io.momentum.kafka.topic.EventDescriptor;
  * called in order, before the publish future completes, on the Kafka producer's I/O thread (or
  * on the publishing thread when the event failed before it was sent): keep them fast and
  * non-blocking. An exception thrown by a listener is logged and does not change the outcome.
+ * <p>
+ * Every event that reaches {@link #onPublishing} is then reported exactly once, to
+ * {@link #onSuccess} or {@link #onFailure}; so a listener can count the publishes in flight.
  */
 public interface PublishListener {
+
+	/**
+	 * Called on the publishing thread when an event of a known type is about to be encoded and
+	 * sent, before the publish method returns. Followed by exactly one {@link #onSuccess} or
+	 * {@link #onFailure} for the same event. Events rejected before this point (not an
+	 * integration event, publisher closed) are reported nowhere: the caller gets the exception.
+	 * @param descriptor the descriptor of the event's type
+	 * @param event the event
+	 */
+	default void onPublishing(EventDescriptor descriptor, Object event) {
+	}
 
 	/**
 	 * Called when the broker acknowledged an event.

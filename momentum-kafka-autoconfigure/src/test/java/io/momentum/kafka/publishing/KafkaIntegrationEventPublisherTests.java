@@ -111,6 +111,38 @@ class KafkaIntegrationEventPublisherTests {
 	}
 
 	@Test
+	void listenersHearOfEveryPublishBeforeItsOutcomeAndOfEachOutcomeOnce() {
+		List<String> calls = new ArrayList<>();
+		KafkaIntegrationEventPublisher publisher = publisher(Duration.ofSeconds(5), new PublishListener() {
+
+			@Override
+			public void onPublishing(EventDescriptor descriptor, Object event) {
+				calls.add("publishing " + ((CashierCreated) event).cashier().name());
+			}
+
+			@Override
+			public void onSuccess(EventDescriptor descriptor, Object event, PublishResult result) {
+				calls.add("success " + ((CashierCreated) event).cashier().name());
+			}
+
+			@Override
+			public void onFailure(EventDescriptor descriptor, Object event, IntegrationEventPublishException failure) {
+				calls.add("failure " + ((CashierCreated) event).cashier().name());
+			}
+
+		});
+		CompletableFuture<PublishResult> sent = publisher.publish(cashierCreated("sent"));
+		assertThat(calls).containsExactly("publishing sent");
+		this.producer.completeNext();
+		assertThat(sent).isCompleted();
+		publisher.publish(new CashierCreated(null, cashier("unencodable")));
+		publisher.publishAll(List.of(cashierCreated("batch-1"), new CashierCreated(null, cashier("batch-2"))));
+		assertThatIllegalArgumentException().isThrownBy(() -> publisher.publish(new NotAnEvent("x")));
+		assertThat(calls).containsExactly("publishing sent", "success sent", "publishing unencodable",
+				"failure unencodable", "publishing batch-1", "publishing batch-2", "failure batch-1", "failure batch-2");
+	}
+
+	@Test
 	void classWithoutEventTopicIsRejectedNamingTheAnnotation() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.publisher.publish(new NotAnEvent("x")))
 			.withMessageContaining(NotAnEvent.class.getName())
