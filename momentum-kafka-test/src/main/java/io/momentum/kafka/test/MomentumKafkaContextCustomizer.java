@@ -3,12 +3,18 @@ package io.momentum.kafka.test;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
+import io.momentum.kafka.topic.EventCatalog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
@@ -26,8 +32,23 @@ record MomentumKafkaContextCustomizer(boolean isolated, @Nullable TestKafkaBroke
 	/** The name of the {@link TestKafkaBroker} bean. */
 	static final String BROKER_BEAN_NAME = "momentumTestKafkaBroker";
 
+	/** The name of the {@link IntegrationEventRecorder} bean. */
+	static final String RECORDER_BEAN_NAME = "momentumIntegrationEventRecorder";
+
+	/** The name of the bean that feeds the recorder from the publisher and the listener containers. */
+	static final String RECORDING_BEAN_NAME = "momentumIntegrationEventRecording";
+
+	/** The name of the {@link ListenerReadiness} bean. */
+	static final String READINESS_BEAN_NAME = "momentumListenerReadiness";
+
 	/** The name of the property source this customizer adds, ahead of all others. */
 	static final String PROPERTY_SOURCE_NAME = "momentumKafkaTest";
+
+	/** The name of the property source of defaults this customizer adds, after all others. */
+	static final String DEFAULTS_PROPERTY_SOURCE_NAME = "momentumKafkaTestDefaults";
+
+	/** The consumer heartbeat interval in tests unless configured: rebalances at start-up take less. */
+	static final String DEFAULT_HEARTBEAT_INTERVAL = "500ms";
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -48,7 +69,36 @@ record MomentumKafkaContextCustomizer(boolean isolated, @Nullable TestKafkaBroke
 			properties.put("momentum.kafka.consumer.group-id", application + "-" + name);
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
-		context.getBeanFactory().registerSingleton(BROKER_BEAN_NAME, broker);
+		// Last, so any configuration wins: with Kafka's 3 s, a context whose handlers listen on several topics
+		// (several members of one group) waits up to 3 s for the rebalance as each member joins.
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE_NAME,
+					Map.of("spring.kafka.consumer.heartbeat-interval", DEFAULT_HEARTBEAT_INTERVAL)));
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		beanFactory.registerSingleton(BROKER_BEAN_NAME, broker);
+		registerEventRecording(beanFactory, broker);
+	}
+
+	/**
+	 * Register the recorder, what feeds it, and the listener readiness. All of them look their
+	 * collaborators up when used, so an application without publisher or handlers still starts.
+	 */
+	private static void registerEventRecording(ConfigurableListableBeanFactory beanFactory, TestKafkaBroker broker) {
+		Supplier<Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>>> containers = () -> {
+			IntegrationEventListenerContainers bean = beanFactory.getBeanProvider(IntegrationEventListenerContainers.class)
+				.getIfAvailable();
+			return (bean != null) ? bean.getContainers() : Map.of();
+		};
+		IntegrationEventRecorder recorder = new IntegrationEventRecorder(
+				() -> beanFactory.getBeanProvider(EventCatalog.class).getIfAvailable(), containers, () -> {
+					ConsumerFactory<?, ?> consumerFactory = beanFactory.getBeanProvider(ConsumerFactory.class)
+						.getIfUnique();
+					return (consumerFactory != null) ? consumerFactory.getConfigurationProperties()
+							: broker.clientProperties();
+				});
+		beanFactory.registerSingleton(RECORDER_BEAN_NAME, recorder);
+		beanFactory.registerSingleton(RECORDING_BEAN_NAME, new RecordingListeners(recorder));
+		beanFactory.registerSingleton(READINESS_BEAN_NAME, new ListenerReadiness(containers));
 	}
 
 	/**
