@@ -202,13 +202,15 @@ public final class IntegrationEventRecorder {
 				return null;
 			}
 			List<ConsumedEvent> results = new ArrayList<>();
+			boolean pending = false;
 			for (PublishedEvent<?> event : this.published) {
 				if (!isConsumedHere(event.topic())) {
 					continue;
 				}
 				ConsumedEvent consumed = this.finished.get(event.coordinates());
 				if (consumed == null) {
-					return null;
+					pending = true;
+					continue;
 				}
 				if (consumed.outcome() == Outcome.DEAD_LETTERED
 						&& !this.expectedDeadLetters.contains(event.coordinates())) {
@@ -217,7 +219,7 @@ public final class IntegrationEventRecorder {
 				}
 				results.add(consumed);
 			}
-			return results;
+			return pending ? null : results;
 		}, () -> "Not every published event was handled within " + timeout);
 	}
 

@@ -1,9 +1,13 @@
 package io.momentum.kafka.test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.momentum.kafka.autoconfigure.MomentumKafkaProperties;
+import io.momentum.kafka.consuming.ConsumptionObserver;
+import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
+import io.momentum.kafka.publishing.PublishListener;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +92,31 @@ class MomentumKafkaContextCustomizerTests {
 	}
 
 	@Test
+	void recorderIsABeanFedByThePublisherAndTheListenerContainersWhichAreWaitedFor() {
+		try (GenericApplicationContext context = customized(new MomentumKafkaContextCustomizer(true, null))) {
+			IntegrationEventRecorder recorder = context.getBean(IntegrationEventRecorder.class);
+			assertThat(context.getBeansOfType(PublishListener.class).values()).singleElement()
+				.isInstanceOf(RecordingListeners.class);
+			assertThat(context.getBeansOfType(ConsumptionObserver.class).values()).singleElement()
+				.isInstanceOf(RecordingListeners.class);
+			assertThat(context.getBeansOfType(IntegrationEventContainerCustomizer.class).values()).singleElement()
+				.isInstanceOf(ListenerReadiness.class);
+			// Without publisher, catalog or containers (here: no Momentum Kafka at all) it still answers.
+			assertThat(recorder.awaitAllPublishedHandled(Duration.ZERO)).isEmpty();
+		}
+	}
+
+	@Test
+	void consumerHeartbeatIsShortInTestsUnlessConfigured() {
+		try (GenericApplicationContext context = customized(new MomentumKafkaContextCustomizer(true, null));
+				GenericApplicationContext configured = customized(new MomentumKafkaContextCustomizer(true, null),
+						Map.of("spring.kafka.consumer.heartbeat-interval", "3s"))) {
+			assertThat(heartbeat(context)).isEqualTo(Duration.ofMillis(500));
+			assertThat(heartbeat(configured)).isEqualTo(Duration.ofSeconds(3));
+		}
+	}
+
+	@Test
 	void customizersWithTheSameSettingsAreEqualSoTheContextCacheSharesContexts() {
 		assertThat(new MomentumKafkaContextCustomizer(true, null))
 			.isEqualTo(this.factory.createContextCustomizer(Annotated.class, List.of()))
@@ -119,6 +148,10 @@ class MomentumKafkaContextCustomizerTests {
 		customizer.customizeContext(context, mock(MergedContextConfiguration.class));
 		context.refresh();
 		return context;
+	}
+
+	private static Duration heartbeat(GenericApplicationContext context) {
+		return Binder.get(context.getEnvironment()).bind("spring.kafka.consumer.heartbeat-interval", Duration.class).get();
 	}
 
 	private static MomentumKafkaProperties bind(GenericApplicationContext context) {
