@@ -17,6 +17,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Points one test context at the test broker and, when isolated, gives it its own names. A record: customizers
@@ -81,21 +82,22 @@ record MomentumKafkaContextCustomizer(boolean isolated, @Nullable TestKafkaBroke
 
 	/**
 	 * Register the recorder, what feeds it, and the listener readiness. All of them look their
-	 * collaborators up when used, so an application without publisher or handlers still starts.
+	 * collaborators up when used (and keep them once found), so an application without
+	 * publisher or handlers still starts.
 	 */
 	private static void registerEventRecording(ConfigurableListableBeanFactory beanFactory, TestKafkaBroker broker) {
+		SingletonSupplier<IntegrationEventListenerContainers> containersBean = SingletonSupplier
+			.of(() -> beanFactory.getBeanProvider(IntegrationEventListenerContainers.class).getIfAvailable());
 		Supplier<Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>>> containers = () -> {
-			IntegrationEventListenerContainers bean = beanFactory.getBeanProvider(IntegrationEventListenerContainers.class)
-				.getIfAvailable();
+			IntegrationEventListenerContainers bean = containersBean.get();
 			return (bean != null) ? bean.getContainers() : Map.of();
 		};
-		IntegrationEventRecorder recorder = new IntegrationEventRecorder(
-				() -> beanFactory.getBeanProvider(EventCatalog.class).getIfAvailable(), containers, () -> {
-					ConsumerFactory<?, ?> consumerFactory = beanFactory.getBeanProvider(ConsumerFactory.class)
-						.getIfUnique();
-					return (consumerFactory != null) ? consumerFactory.getConfigurationProperties()
-							: broker.clientProperties();
-				});
+		SingletonSupplier<EventCatalog> catalog = SingletonSupplier
+			.of(() -> beanFactory.getBeanProvider(EventCatalog.class).getIfAvailable());
+		IntegrationEventRecorder recorder = new IntegrationEventRecorder(catalog, containers, () -> {
+			ConsumerFactory<?, ?> consumerFactory = beanFactory.getBeanProvider(ConsumerFactory.class).getIfUnique();
+			return (consumerFactory != null) ? consumerFactory.getConfigurationProperties() : broker.clientProperties();
+		});
 		beanFactory.registerSingleton(RECORDER_BEAN_NAME, recorder);
 		beanFactory.registerSingleton(RECORDING_BEAN_NAME, new RecordingListeners(recorder));
 		beanFactory.registerSingleton(READINESS_BEAN_NAME, new ListenerReadiness(containers));
