@@ -8,6 +8,8 @@ import io.momentum.kafka.consuming.ConsumptionObserver;
 import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventHandlerRegistry;
+import io.momentum.kafka.health.ListenerContainers;
+import io.momentum.kafka.topic.EventCatalogReport;
 import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
 import io.momentum.kafka.consuming.IntegrationEventMessageConverter;
 import io.momentum.kafka.topic.EventCatalog;
@@ -36,8 +38,7 @@ import org.springframework.util.Assert;
  * Auto-configuration of integration event consumers: CloudEvents reading, handler discovery and
  * one listener container per topic.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class,
-		afterName = "io.momentum.kafka.autoconfigure.MomentumKafkaTopicsAutoConfiguration")
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, MomentumKafkaTopicsAutoConfiguration.class })
 @ConditionalOnMessagingConnection
 @ConditionalOnClass({ ConcurrentKafkaListenerContainerFactory.class, KafkaMessageFactory.class, JsonMapper.class })
 @EnableConfigurationProperties(MomentumKafkaProperties.class)
@@ -71,6 +72,26 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 		IntegrationEventHandlerRegistry integrationEventHandlerRegistry(ListableBeanFactory beanFactory,
 				ObjectProvider<EventCatalog> catalog) {
 			return new IntegrationEventHandlerRegistry(beanFactory, catalog::getIfAvailable);
+		}
+
+		@Bean
+		IntegrationEventContainerCustomizer integrationEventObservationCustomizer(Environment environment) {
+			// Observation (timers, trace context from the record's traceparent header, trace ids in the
+			// handler's log lines) is on unless the application switched it off.
+			boolean enabled = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, true);
+			return (topic, container) -> container.getContainerProperties().setObservationEnabled(enabled);
+		}
+
+		@Bean
+		ListenerContainers integrationEventListenerContainersForHealth(
+				IntegrationEventListenerContainers integrationEventListenerContainers) {
+			return () -> integrationEventListenerContainers.getContainers().values();
+		}
+
+		@Bean
+		EventCatalogReport.Column integrationEventHandlerReportColumn(IntegrationEventHandlerRegistry registry) {
+			return EventCatalogReport.Column.of("handler",
+					(event) -> registry.find(event.eventType()).map(Object::toString).orElse(null));
 		}
 
 		@Bean

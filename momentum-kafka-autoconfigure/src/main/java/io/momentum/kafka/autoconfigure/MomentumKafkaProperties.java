@@ -460,12 +460,27 @@ public class MomentumKafkaProperties {
 		 */
 		private Duration timeout = Duration.ofSeconds(3);
 
+		/**
+		 * Whether the Kafka health contributor is a member of the readiness group
+		 * (/actuator/health/readiness), unless
+		 * management.endpoint.health.group.readiness.include or .exclude is set.
+		 */
+		private boolean readiness = true;
+
 		public Duration getTimeout() {
 			return this.timeout;
 		}
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public boolean isReadiness() {
+			return this.readiness;
+		}
+
+		public void setReadiness(boolean readiness) {
+			this.readiness = readiness;
 		}
 
 	}
@@ -480,12 +495,39 @@ public class MomentumKafkaProperties {
 		 */
 		private Duration lagInterval = Duration.ofSeconds(10);
 
+		/**
+		 * Whether consumer lag and group membership are read from the cluster
+		 * (kafka_consumer_lag, kafka_consumer_group_members).
+		 */
+		private boolean lagEnabled = true;
+
+		/**
+		 * Longest time one lag and membership refresh waits for the cluster.
+		 */
+		private Duration lagTimeout = Duration.ofSeconds(5);
+
 		public Duration getLagInterval() {
 			return this.lagInterval;
 		}
 
 		public void setLagInterval(Duration lagInterval) {
 			this.lagInterval = lagInterval;
+		}
+
+		public boolean isLagEnabled() {
+			return this.lagEnabled;
+		}
+
+		public void setLagEnabled(boolean lagEnabled) {
+			this.lagEnabled = lagEnabled;
+		}
+
+		public Duration getLagTimeout() {
+			return this.lagTimeout;
+		}
+
+		public void setLagTimeout(Duration lagTimeout) {
+			this.lagTimeout = lagTimeout;
 		}
 
 	}

@@ -69,6 +69,8 @@ class PublishingIntegrationTests {
 	@BeforeAll
 	static void startBroker() {
 		broker = new EmbeddedKafkaKraftBroker(1, 3);
+		// Spring Kafka would otherwise leave spring.kafka.bootstrap-servers set JVM-wide for later test classes
+		broker.brokerListProperty("momentum.test.embedded-brokers");
 		broker.afterPropertiesSet();
 	}
 

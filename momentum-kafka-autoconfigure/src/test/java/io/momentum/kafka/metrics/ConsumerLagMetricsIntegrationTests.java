@@ -1,0 +1,245 @@
+package io.momentum.kafka.metrics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.momentum.kafka.admin.SharedAdminClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link ConsumerLagMetrics} against a real broker, cross-checked with an independent admin
+ * client, and the Prometheus names of all four meters.
+ */
+class ConsumerLagMetricsIntegrationTests {
+
+	private static final Duration INTERVAL = Duration.ofMillis(200);
+
+	private static EmbeddedKafkaKraftBroker broker;
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	private PrometheusMeterRegistry registry;
+
+	private SharedAdminClient adminClient;
+
+	@BeforeAll
+	static void startBroker() {
+		broker = new EmbeddedKafkaKraftBroker(1, 3);
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		broker.afterPropertiesSet();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.destroy();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.adminClient = new SharedAdminClient(() -> Map.of("bootstrap.servers", broker.getBrokersAsString()));
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		for (int i = this.closeables.size() - 1; i >= 0; i--) {
+			this.closeables.get(i).close();
+		}
+		this.adminClient.close();
+		this.registry.close();
+	}
+
+	@Test
+	void whenRecordsArePublishedWhileTheConsumerIsStoppedThenLagCountsThemAndDropsToZeroOnceConsumed()
+			throws Exception {
+		String topic = newTopic();
+		String group = "billing-api-" + topic;
+		produce(topic, 30);
+		consumeAllAndCommit(topic, group, 30);
+		produce(topic, 250);
+
+		bindLagMetrics(group, topic);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lagByPartition(group)).isNotEmpty()
+			.isEqualTo(adminLag(topic, group)));
+		assertThat(lagByPartition(group).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(250);
+
+		consumeAllAndCommit(topic, group, 250);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lagByPartition(group)).hasSize(3).allSatisfy((partition, lag) -> {
+				assertThat(lag).isZero();
+			}));
+	}
+
+	@Test
+	void groupMembersCountsTheRunningConsumersOfTheGroup() {
+		String topic = newTopic();
+		String group = "billing-api-" + topic;
+		bindLagMetrics(group, topic);
+		await().atMost(Duration.ofSeconds(10)).until(() -> members(group) == 0.0);
+
+		runConsumer(topic, group);
+		await().atMost(Duration.ofSeconds(30)).until(() -> members(group) == 1.0);
+
+		runConsumer(topic, group);
+		await().atMost(Duration.ofSeconds(30)).until(() -> members(group) == 2.0);
+	}
+
+	@Test
+	void prometheusScrapeHasTheFourMeterNamesWithTheirTags() throws Exception {
+		String topic = newTopic();
+		String group = "billing-api-" + topic;
+		produce(topic, 3);
+		consumeAllAndCommit(topic, group, 3);
+		produce(topic, 1);
+		IntegrationEventMetrics events = new IntegrationEventMetrics(this.registry);
+		events.produced(topic, "CashierCreated", ProduceOutcome.SUCCESS);
+		events.consumed(topic, "CashierCreated", group, ConsumeOutcome.DEAD_LETTERED);
+
+		bindLagMetrics(group, topic);
+		await().atMost(Duration.ofSeconds(10)).until(() -> lagByPartition(group).size() == 3);
+
+		String scrape = this.registry.scrape();
+		assertThat(scrape)
+			.contains("kafka_messages_produced_total{outcome=\"success\",topic=\"" + topic
+					+ "\",type=\"CashierCreated\"} 1.0")
+			.contains("kafka_messages_consumed_total{group=\"" + group + "\",outcome=\"dead_lettered\",topic=\""
+					+ topic + "\",type=\"CashierCreated\"} 1.0")
+			.containsPattern("kafka_consumer_lag\\{group=\"" + group + "\",partition=\"[0-2]\",topic=\"" + topic
+					+ "\"} 1.0")
+			.contains("kafka_consumer_group_members{group=\"" + group + "\"} 0.0");
+	}
+
+	private void bindLagMetrics(String group, String topic) {
+		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient, group, topic::equals, INTERVAL,
+				Duration.ofSeconds(2));
+		this.closeables.add(metrics);
+		metrics.bindTo(this.registry);
+	}
+
+	private Map<Integer, Long> lagByPartition(String group) {
+		return this.registry.find(KafkaMeterNames.CONSUMER_LAG)
+			.tag(KafkaMeterNames.GROUP, group)
+			.gauges()
+			.stream()
+			.collect(Collectors.toMap((gauge) -> Integer.valueOf(gauge.getId().getTag(KafkaMeterNames.PARTITION)),
+					(gauge) -> (long) gauge.value()));
+	}
+
+	private double members(String group) {
+		Gauge gauge = this.registry.find(KafkaMeterNames.CONSUMER_GROUP_MEMBERS)
+			.tag(KafkaMeterNames.GROUP, group)
+			.gauge();
+		return (gauge != null) ? gauge.value() : Double.NaN;
+	}
+
+	/** Lag computed independently, as kafka-consumer-groups.sh --describe does. */
+	private static Map<Integer, Long> adminLag(String topic, String group)
+			throws ExecutionException, InterruptedException {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, ListOffsetsResultInfo> ends = admin
+				.listOffsets(committed.keySet()
+					.stream()
+					.collect(Collectors.toMap((partition) -> partition, (partition) -> OffsetSpec.latest())))
+				.all()
+				.get();
+			return committed.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().topic().equals(topic))
+				.collect(Collectors.toMap((entry) -> entry.getKey().partition(),
+						(entry) -> ends.get(entry.getKey()).offset() - entry.getValue().offset()));
+		}
+	}
+
+	private static String newTopic() {
+		String topic = "dev.appdomain.public.cashiers-" + UUID.randomUUID().toString().substring(0, 8);
+		broker.addTopics(new NewTopic(topic, 3, (short) 1));
+		return topic;
+	}
+
+	private static void produce(String topic, int count) throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+			for (int i = 0; i < count; i++) {
+				producer.send(new ProducerRecord<>(topic, "tenant-" + (i % 7), "{\"n\":" + i + "}"));
+			}
+			producer.flush();
+		}
+	}
+
+	private static void consumeAllAndCommit(String topic, String group, int expected) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(group))) {
+			consumer.subscribe(List.of(topic));
+			int received = 0;
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (received < expected && System.nanoTime() < deadline) {
+				received += consumer.poll(Duration.ofMillis(200)).count();
+			}
+			assertThat(received).isEqualTo(expected);
+			consumer.commitSync();
+		}
+	}
+
+	private void runConsumer(String topic, String group) {
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread thread = new Thread(() -> {
+			try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(group))) {
+				consumer.subscribe(List.of(topic));
+				while (running.get()) {
+					consumer.poll(Duration.ofMillis(100));
+				}
+			}
+		}, "test-consumer-" + group);
+		thread.start();
+		this.closeables.add(() -> {
+			running.set(false);
+			thread.join(10_000);
+		});
+	}
+
+	private static Map<String, Object> consumerConfig(String group) {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+				ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000,
+				ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+	}
+
+}
