@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.momentum.kafka.annotation.IntegrationEventHandler;
+import io.momentum.kafka.autoconfigure.metrics.MomentumKafkaMetricsAutoConfiguration;
 import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
 import io.momentum.kafka.consuming.error.IntegrationEventDeadLetterRecoverer;
 import io.momentum.kafka.consuming.error.IntegrationEventErrorHandler;
@@ -30,6 +32,7 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 class MomentumKafkaErrorHandlingAutoConfigurationTests {
@@ -105,6 +108,28 @@ class MomentumKafkaErrorHandlingAutoConfigurationTests {
 	}
 
 	@Test
+	void retriesAndDeadLettersAreCountedInTheConsumedCounter() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
+					MomentumKafkaErrorHandlingAutoConfiguration.class, MomentumKafkaMetricsAutoConfiguration.class))
+			.withPropertyValues("ConnectionStrings.Messaging=localhost:9", "spring.kafka.bootstrap-servers=localhost:9",
+					"spring.application.name=appdomain-api", "momentum.kafka.metrics.lag-enabled=false",
+					"momentum.kafka.retry.initial-interval=0ms")
+			.withBean(SimpleMeterRegistry.class)
+			.withBean("recoverer", ConsumerRecordRecoverer.class, RecordingRecoverer::new)
+			.run((context) -> {
+				IntegrationEventErrorHandler errorHandler = context.getBean(IntegrationEventErrorHandler.class);
+				handle(errorHandler, new io.momentum.kafka.cloudevents.UnreadableEventException("bad"));
+				handle(errorHandler, new IllegalStateException("down"));
+				SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
+				assertThat(registry.get("kafka.messages.consumed").tag("outcome", "dead_lettered")
+					.tag("type", "unknown").tag("group", "group").tag("topic", CASHIERS).counter().count()).isOne();
+				assertThat(registry.get("kafka.messages.consumed").tag("outcome", "retried").counter().count())
+					.isOne();
+			});
+	}
+
+	@Test
 	void invalidRetryValueFailsAtStartupNamingTheKey() {
 		this.runner.withPropertyValues("momentum.kafka.retry.max-attempts=0")
 			.run((context) -> assertThat(context).getFailure()
@@ -159,6 +184,7 @@ class MomentumKafkaErrorHandlingAutoConfigurationTests {
 
 	private static boolean handle(IntegrationEventErrorHandler errorHandler, Exception exception) {
 		MessageListenerContainer container = mock(MessageListenerContainer.class);
+		given(container.getGroupId()).willReturn("group");
 		@SuppressWarnings("unchecked")
 		Consumer<byte[], byte[]> consumer = mock(Consumer.class);
 		return errorHandler.handleOne(new ListenerExecutionFailedException("Listener failed", "group", exception),
