@@ -3,7 +3,6 @@ package io.momentum.kafka.consuming.error;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,7 +22,6 @@ import io.momentum.kafka.consuming.error.TestFailures.InvoiceRejectedException;
 import io.momentum.kafka.consuming.error.TestFailures.ListedException;
 import io.momentum.kafka.consuming.error.TestFailures.ListedSubclassException;
 import io.momentum.kafka.consuming.error.TestFailures.TransientException;
-import io.momentum.kafka.consuming.fixtures.Cashier;
 import io.momentum.kafka.consuming.fixtures.CashierCreated;
 import io.momentum.kafka.consuming.fixtures.CashierUpdated;
 import io.momentum.kafka.consuming.fixtures.KafkaTestSupport;
@@ -95,7 +93,7 @@ class DeadLetterIntegrationTests {
 		runner(topic).run((context) -> {
 			ScriptedHandler handler = context.getBean(ScriptedHandler.class);
 			Outcomes outcomes = context.getBean(Outcomes.class);
-			CashierCreated event = cashierCreated("fail-twice");
+			CashierCreated event = ScriptedHandler.event("fail-twice");
 			RecordMetadata sent = kafka.send(binary(topic, "tenant-1", event("CashierCreated", event, "s")));
 
 			await().atMost(TIMEOUT).until(() -> handler.handled.size() == 1);
@@ -121,9 +119,9 @@ class DeadLetterIntegrationTests {
 		runner(topic).run((context) -> {
 			ScriptedHandler handler = context.getBean(ScriptedHandler.class);
 			Outcomes outcomes = context.getBean(Outcomes.class);
-			CashierCreated failing = cashierCreated("always");
-			CashierCreated next1 = cashierCreated("ok");
-			CashierCreated next2 = cashierCreated("ok");
+			CashierCreated failing = ScriptedHandler.event("always");
+			CashierCreated next1 = ScriptedHandler.event("ok");
+			CashierCreated next2 = ScriptedHandler.event("ok");
 			ProducerRecord<byte[], byte[]> original = binary(topic, "tenant-1", event("CashierCreated", failing, "s"));
 			original.headers().add("x-trace", new byte[] { 1, 2, (byte) 0xff });
 			List<RecordMetadata> sent = kafka.sendAll(List.of(original,
@@ -195,8 +193,8 @@ class DeadLetterIntegrationTests {
 			Outcomes outcomes = context.getBean(Outcomes.class);
 			List<String> scripts = List.of("business", "business-subclass", "business-as-cause", "checked-business",
 					"listed", "listed-subclass");
-			List<CashierCreated> failing = scripts.stream().map(DeadLetterIntegrationTests::cashierCreated).toList();
-			CashierCreated ok = cashierCreated("ok");
+			List<CashierCreated> failing = scripts.stream().map(ScriptedHandler::event).toList();
+			CashierCreated ok = ScriptedHandler.event("ok");
 			List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
 			failing.forEach((event) -> records.add(binary(topic, "tenant-2", event("CashierCreated", event, "s"))));
 			records.add(binary(topic, "tenant-2", event("CashierCreated", ok, "s")));
@@ -236,7 +234,7 @@ class DeadLetterIntegrationTests {
 			List<ProducerRecord<byte[], byte[]>> poison = new ArrayList<>();
 			List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
 			Runnable goodRecord = () -> {
-				CashierCreated event = cashierCreated("ok");
+				CashierCreated event = ScriptedHandler.event("ok");
 				good.add(event);
 				records.add(binary(topic, key, event("CashierCreated", event, "s")));
 			};
@@ -244,7 +242,7 @@ class DeadLetterIntegrationTests {
 				poison.add(record);
 				records.add(record);
 			};
-			byte[] data = json(cashierCreated("ok"));
+			byte[] data = json(ScriptedHandler.event("ok"));
 			goodRecord.run();
 			poisonRecord.accept(raw(topic, key, new byte[] { 0, (byte) 0xff, 42, 7, (byte) 0x80 }));
 			goodRecord.run();
@@ -272,7 +270,7 @@ class DeadLetterIntegrationTests {
 			poisonRecord.accept(raw(topic, key, bytes("hello"), "ce_specversion", "1.0", "ce_id", "text", "ce_type",
 					"CashierCreated", "ce_source", "s", "content-type", "text/plain"));
 			records.add(binary(topic, key, event("CashierUpdated",
-					new CashierUpdated(UUID.randomUUID(), cashierCreated("ok").cashier()), "s")));
+					new CashierUpdated(UUID.randomUUID(), ScriptedHandler.event("ok").cashier()), "s")));
 			goodRecord.run();
 			poisonRecord.accept(binaryHeaders(topic, key, bytes("null"), "json-null"));
 			poisonRecord.accept(binaryHeaders(topic, key, bytes("[1,2]"), "json-array"));
@@ -320,7 +318,7 @@ class DeadLetterIntegrationTests {
 			.withBean(StringKafkaListener.class)
 			.run((context) -> {
 				StringKafkaListener listener = context.getBean(StringKafkaListener.class);
-				CashierCreated ok = cashierCreated("ok");
+				CashierCreated ok = ScriptedHandler.event("ok");
 				ProducerRecord<byte[], byte[]> unreadable = raw(topic, "tenant-3", bytes("{\"wrong\": \"envelope\"}"),
 						"content-type", "application/json");
 				kafka.sendAll(List.of(unreadable, binary(topic, "tenant-3", event("CashierCreated", ok, "s"))));
@@ -364,12 +362,6 @@ class DeadLetterIntegrationTests {
 
 	private static String dlt(String topic) {
 		return topic + ".dead-letter";
-	}
-
-	private static CashierCreated cashierCreated(String script) {
-		UUID id = UUID.randomUUID();
-		return new CashierCreated(UUID.randomUUID(),
-				new Cashier(id, script, id + "@example.com", Instant.parse("2024-01-15T10:30:00Z")));
 	}
 
 	/**

@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.momentum.kafka.autoconfigure.MomentumKafkaConsumingAutoConfiguration;
 import io.momentum.kafka.autoconfigure.MomentumKafkaErrorHandlingAutoConfiguration;
-import io.momentum.kafka.consuming.fixtures.Cashier;
 import io.momentum.kafka.consuming.fixtures.CashierCreated;
 import io.momentum.kafka.consuming.fixtures.KafkaTestSupport;
 import io.momentum.kafka.consuming.fixtures.TestCatalog;
@@ -73,14 +71,14 @@ class DeadLetterTopicUnavailableIntegrationTests {
 		runner().run((context) -> {
 			ScriptedHandler handler = context.getBean(ScriptedHandler.class);
 			Outcomes outcomes = context.getBean(Outcomes.class);
-			CashierCreated first = cashierCreated("ok");
+			CashierCreated first = ScriptedHandler.event("ok");
 			RecordMetadata handled = kafka.send(binary(TOPIC, "tenant-1", event("CashierCreated", first, "s")));
 			TopicPartition partition = new TopicPartition(TOPIC, handled.partition());
 			await().atMost(TIMEOUT)
 				.untilAsserted(() -> assertThat(kafka.committed(GROUP)).containsEntry(partition, handled.offset() + 1));
 
-			CashierCreated rejected = cashierCreated("business");
-			CashierCreated next = cashierCreated("ok");
+			CashierCreated rejected = ScriptedHandler.event("business");
+			CashierCreated next = ScriptedHandler.event("ok");
 			Instant start = Instant.now();
 			List<RecordMetadata> sent = kafka.sendAll(List.of(binary(TOPIC, "tenant-1", event("CashierCreated", rejected, "s")),
 					binary(TOPIC, "tenant-1", event("CashierCreated", next, "s"))));
@@ -141,12 +139,6 @@ class DeadLetterTopicUnavailableIntegrationTests {
 			.withBean(EventCatalog.class, () -> catalog)
 			.withBean(Outcomes.class, () -> outcomes)
 			.withBean(ScriptedHandler.class);
-	}
-
-	private static CashierCreated cashierCreated(String script) {
-		UUID id = UUID.randomUUID();
-		return new CashierCreated(UUID.randomUUID(),
-				new Cashier(id, script, id + "@example.com", Instant.parse("2024-01-15T10:30:00Z")));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.momentum.kafka.consuming.error;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.momentum.kafka.annotation.IntegrationEventHandler;
+import io.momentum.kafka.consuming.fixtures.Cashier;
 import io.momentum.kafka.consuming.fixtures.CashierCreated;
 import io.momentum.kafka.consuming.error.TestFailures.BusinessException;
 import io.momentum.kafka.consuming.error.TestFailures.CheckedBusinessException;
@@ -49,6 +51,15 @@ class ScriptedHandler {
 			default -> throw new IllegalArgumentException("No script " + event.cashier().name());
 		}
 		this.handled.add(event);
+	}
+
+	/**
+	 * An event that makes this handler follow the given script.
+	 */
+	static CashierCreated event(String script) {
+		UUID id = UUID.randomUUID();
+		return new CashierCreated(UUID.randomUUID(),
+				new Cashier(id, script, id + "@example.com", Instant.parse("2024-01-15T10:30:00Z")));
 	}
 
 	int attempts(CashierCreated event) {
