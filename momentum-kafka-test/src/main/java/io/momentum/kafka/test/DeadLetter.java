@@ -128,11 +128,23 @@ public final class DeadLetter {
 	}
 
 	/**
-	 * The class name of the exception that failed the record ({@code kafka_dlt-exception-fqcn}).
+	 * The class name of the exception that failed the record ({@code kafka_dlt-exception-fqcn}):
+	 * for a failing handler spring-kafka's {@code ListenerExecutionFailedException}; see
+	 * {@link #exceptionCauseClassName()} for what the handler threw.
 	 * @return the class name, or {@code null} when the header is missing
 	 */
 	public @Nullable String exceptionClassName() {
 		return header(KafkaHeaders.DLT_EXCEPTION_FQCN);
+	}
+
+	/**
+	 * The class name of the cause of the exception that failed the record
+	 * ({@code kafka_dlt-exception-cause-fqcn}): the exception the handler threw, or
+	 * {@code UnreadableEventException} for a record that could not be read.
+	 * @return the class name, or {@code null} when the header is missing
+	 */
+	public @Nullable String exceptionCauseClassName() {
+		return header(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
 	}
 
 	/**
@@ -152,7 +164,7 @@ public final class DeadLetter {
 	public String toString() {
 		return "dead letter " + this.record.topic() + "-" + this.record.partition() + "@" + this.record.offset()
 				+ " of " + originalTopic() + "-" + originalPartition() + "@" + originalOffset() + " ("
-				+ exceptionClassName() + ": " + exceptionMessage() + ")";
+				+ exceptionCauseClassName() + ": " + exceptionMessage() + ")";
 	}
 
 	private static String decode(String name, byte[] value) {

@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.momentum.kafka.cloudevents.CloudEventTypeMatcher;
 import io.momentum.kafka.consuming.Consumption;
+import io.momentum.kafka.consuming.error.DeadLetterTopicResolver;
 import io.momentum.kafka.publishing.IntegrationEventPublishException;
 import io.momentum.kafka.publishing.PublishResult;
 import io.momentum.kafka.test.ConsumedEvent.Outcome;
 import io.momentum.kafka.topic.EventCatalog;
-import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,6 +60,8 @@ public final class IntegrationEventRecorder {
 
 	private final Supplier<Map<String, Object>> consumerProperties;
 
+	private final DeadLetterTopicResolver deadLetterTopics;
+
 	private final Object monitor = new Object();
 
 	private final List<PublishedEvent<?>> published = new ArrayList<>();
@@ -91,6 +94,7 @@ public final class IntegrationEventRecorder {
 		this.catalog = catalog;
 		this.containers = containers;
 		this.consumerProperties = consumerProperties;
+		this.deadLetterTopics = new DeadLetterTopicResolver(catalog);
 	}
 
 	/**
@@ -242,7 +246,7 @@ public final class IntegrationEventRecorder {
 		synchronized (this.monitor) {
 			this.expectedDeadLetters.add(coordinates);
 		}
-		String deadLetterTopic = deadLetterTopic(result.topic());
+		String deadLetterTopic = this.deadLetterTopics.deadLetterTopic(result.topic());
 		long deadline = System.nanoTime() + timeout.toNanos();
 		List<RecordCoordinates> others = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = deadLetterConsumer()) {
@@ -412,13 +416,11 @@ public final class IntegrationEventRecorder {
 		if (catalog == null || cloudEventType == null) {
 			return null;
 		}
-		for (EventDescriptor descriptor : catalog.eventsOn(topic)) {
-			String type = descriptor.cloudEventType();
-			if (type.equals(cloudEventType) || cloudEventType.endsWith("." + type)) {
-				return descriptor.eventType();
-			}
-		}
-		return null;
+		CloudEventTypeMatcher.Builder<Class<?>> types = CloudEventTypeMatcher.builder();
+		catalog.eventsOn(topic)
+			.forEach((descriptor) -> types.add(descriptor.cloudEventType(), descriptor.eventType(),
+					descriptor.eventType()));
+		return types.build().match(cloudEventType);
 	}
 
 	private <R> R await(Duration timeout, Supplier<@Nullable R> condition, Supplier<String> timeoutMessage) {
@@ -502,16 +504,6 @@ public final class IntegrationEventRecorder {
 			error.initCause(consumed.failures().get(consumed.failures().size() - 1));
 		}
 		return error;
-	}
-
-	private String deadLetterTopic(String topic) {
-		EventCatalog catalog = this.catalog.get();
-		if (catalog != null) {
-			for (EventDescriptor descriptor : catalog.eventsOn(topic)) {
-				return descriptor.deadLetterTopic();
-			}
-		}
-		return topic + EventDescriptor.DEAD_LETTER_SUFFIX;
 	}
 
 	private KafkaConsumer<byte[], byte[]> deadLetterConsumer() {

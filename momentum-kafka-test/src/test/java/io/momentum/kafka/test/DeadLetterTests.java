@@ -26,7 +26,8 @@ class DeadLetterTests {
 			.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(41L).array())
 			.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer.allocate(8).putLong(1705314600000L).array())
 			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, bytes("appdomain-api"))
-			.add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes("java.lang.IllegalStateException"))
+			.add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes("org.springframework.kafka.listener.ListenerExecutionFailedException"))
+			.add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, bytes("java.lang.IllegalStateException"))
 			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, bytes("Cashier cannot be created"));
 
 		DeadLetter deadLetter = new DeadLetter(record);
@@ -40,7 +41,9 @@ class DeadLetterTests {
 		assertThat(deadLetter.originalOffset()).isEqualTo(41L);
 		assertThat(deadLetter.header(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP)).isEqualTo("1705314600000");
 		assertThat(deadLetter.originalConsumerGroup()).isEqualTo("appdomain-api");
-		assertThat(deadLetter.exceptionClassName()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(deadLetter.exceptionClassName())
+			.isEqualTo("org.springframework.kafka.listener.ListenerExecutionFailedException");
+		assertThat(deadLetter.exceptionCauseClassName()).isEqualTo("java.lang.IllegalStateException");
 		assertThat(deadLetter.exceptionMessage()).isEqualTo("Cashier cannot be created");
 		assertThat(deadLetter.isFrom(new RecordCoordinates("cashiers", 2, 41L))).isTrue();
 		assertThat(deadLetter.isFrom(new RecordCoordinates("cashiers", 2, 40L))).isFalse();
