@@ -159,11 +159,8 @@ public final class IntegrationEventRecorder {
 	 * the event's topic, or as soon as the record was dead-lettered or skipped
 	 */
 	public ConsumedEvent awaitHandled(PublishResult result, Duration timeout) {
-		Assert.notNull(result, "'result' must not be null");
-		checkTimeout(timeout);
+		String event = checkAwaitable(result, timeout);
 		RecordCoordinates coordinates = new RecordCoordinates(result.topic(), result.partition(), result.offset());
-		String event = describe(result);
-		requireConsumedHere(result.topic(), event);
 		return await(timeout, () -> {
 			ConsumedEvent consumed = this.finished.get(coordinates);
 			if (consumed == null) {
@@ -196,12 +193,20 @@ public final class IntegrationEventRecorder {
 	 * not waited for.
 	 * @param timeout how long to wait at most
 	 * @return the consumed records of the published events, in publish order
-	 * @throws AssertionError at the timeout, or as soon as one of the events was dead-lettered
-	 * (unless it was awaited with {@code awaitDeadLettered})
+	 * @throws AssertionError at the timeout, as soon as one of the events was dead-lettered
+	 * (unless it was awaited with {@code awaitDeadLettered}), or when a publish failed since the
+	 * test method started (the cause is the first {@code IntegrationEventPublishException})
 	 */
 	public List<ConsumedEvent> awaitAllPublishedHandled(Duration timeout) {
 		checkTimeout(timeout);
 		return await(timeout, () -> {
+			if (!this.publishFailures.isEmpty()) {
+				AssertionError error = new AssertionError(this.publishFailures.size()
+						+ " publish(es) failed since the test method started, so not every event can be handled.\n"
+						+ listing());
+				error.initCause(this.publishFailures.get(0));
+				throw error;
+			}
 			if (this.inFlight > 0) {
 				return null;
 			}
@@ -238,11 +243,8 @@ public final class IntegrationEventRecorder {
 	 * the event's topic, or as soon as the event was handled or skipped instead
 	 */
 	public DeadLetter awaitDeadLettered(PublishResult result, Duration timeout) {
-		Assert.notNull(result, "'result' must not be null");
-		checkTimeout(timeout);
+		String event = checkAwaitable(result, timeout);
 		RecordCoordinates coordinates = new RecordCoordinates(result.topic(), result.partition(), result.offset());
-		String event = describe(result);
-		requireConsumedHere(result.topic(), event);
 		synchronized (this.monitor) {
 			this.expectedDeadLetters.add(coordinates);
 		}
@@ -473,14 +475,23 @@ public final class IntegrationEventRecorder {
 		}
 	}
 
-	private void requireConsumedHere(String topic, String event) {
-		if (!isConsumedHere(topic)) {
+	/**
+	 * Check the arguments of a wait for one event, and that a listener container of the
+	 * application reads its topic.
+	 * @return the description of the event for messages
+	 */
+	private String checkAwaitable(PublishResult result, Duration timeout) {
+		Assert.notNull(result, "'result' must not be null");
+		checkTimeout(timeout);
+		String event = describe(result);
+		if (!isConsumedHere(result.topic())) {
 			synchronized (this.monitor) {
 				throw new AssertionError(event + " cannot be handled here: no listener container of this application "
-						+ "reads topic " + topic + " (is there an @IntegrationEventHandler for its type, and "
+						+ "reads topic " + result.topic() + " (is there an @IntegrationEventHandler for its type, and "
 						+ "momentum.kafka.consumer.enabled not false?).\n" + listing());
 			}
 		}
+		return event;
 	}
 
 	private boolean isConsumedHere(String topic) {
