@@ -24,15 +24,34 @@ import java.lang.annotation.Target;
  * ({@code momentum.kafka.environment}, for example {@code test-k3f9a0qz}, kept whole by an
  * {@code environment-aliases} entry) and its own consumer group ({@code momentum.kafka.consumer.group-id}).
  * <p>
- * The broker is a bean: inject {@link TestKafkaBroker} to read its bootstrap servers and kind.
+ * The broker is a bean: inject {@link TestKafkaBroker} to read its bootstrap servers and kind. So is an
+ * {@link IntegrationEventRecorder}, which sees the events the application publishes and handles and waits for them.
+ * Before each test method the recorder is cleared and the application's integration event listener containers are
+ * awaited until they know their positions in all their partitions, so that an event published in the first line
+ * of a test is not missed under {@code auto.offset.reset=latest}; after each test method the events it published
+ * are awaited, so that none is handled during the next test.
  *
  * <pre class="code">
  * &#64;SpringBootTest
  * &#64;MomentumKafkaTest
- * class CashierEventsTests {
+ * class CashierIntegrationTests {
  *
  *     &#64;Autowired
- *     TestKafkaBroker broker;
+ *     IntegrationEventPublisher messageBus;
+ *
+ *     &#64;Autowired
+ *     IntegrationEventRecorder recorder;
+ *
+ *     &#64;MockitoBean
+ *     CashierHandler cashierHandler;
+ *
+ *     &#64;Test
+ *     void shouldProcessIntegrationEvent() {
+ *         CashierCreated cashierCreated = new CashierCreated(UUID.randomUUID(), new Cashier(UUID.randomUUID(), "John"));
+ *         messageBus.publishAndWait(cashierCreated);
+ *         recorder.awaitAllPublishedHandled(Duration.ofSeconds(10));
+ *         verify(cashierHandler, times(1)).on(cashierCreated);
+ *     }
  * }
  * </pre>
  */

@@ -1,5 +1,6 @@
 package io.momentum.kafka.test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,19 +8,23 @@ import java.util.Map;
 
 import io.momentum.kafka.test.ListenerReadiness.PositionTracker;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ListenerReadiness}: how it learns, on the consumer thread, which partitions have a known position.
@@ -170,6 +175,35 @@ class ListenerReadinessTests {
 		assertThat(container.getContainerProperties().getConsumerRebalanceListener())
 			.isInstanceOf(PositionTracker.class);
 		assertThat(readiness.notReady()).isEmpty();
+	}
+
+	@Test
+	void whenAConsumerCannotJoinItsGroupThenTheWaitFailsAtItsTimeoutNamingTheContainerAndTheProperty() {
+		ContainerProperties properties = new ContainerProperties(TOPIC);
+		properties.setGroupId("appdomain-api-test");
+		properties.setMessageListener((MessageListener<byte[], byte[]>) (record) -> {
+		});
+		// Nothing listens on port 1: the consumer starts but never gets a partition.
+		ConcurrentMessageListenerContainer<byte[], byte[]> container = new ConcurrentMessageListenerContainer<>(
+				new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
+						new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+				properties);
+		container.setBeanName("momentum-" + TOPIC);
+		ListenerReadiness readiness = new ListenerReadiness(() -> Map.of(TOPIC, container));
+		readiness.customize(TOPIC, container);
+		container.start();
+		try {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> readiness.awaitReady(Duration.ofMillis(300), "momentum.kafka.test.assignment-timeout"))
+				.withMessageStartingWith("The integration event listener containers were not ready within PT0.3S "
+						+ "(momentum.kafka.test.assignment-timeout): an event published now could be missed under "
+						+ "auto.offset.reset=latest.")
+				.withMessageContaining("Not ready:\n  container momentum-" + TOPIC + " (topic " + TOPIC
+						+ ", group appdomain-api-test): assigned [] of its topic's partitions");
+		}
+		finally {
+			container.stop();
+		}
 	}
 
 	private static PartitionInfo partition(int partition) {
