@@ -17,12 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param originalTopic where the record came from ({@code kafka_dlt-original-topic})
  * @param originalPartition its partition there ({@code kafka_dlt-original-partition})
  * @param originalOffset its offset there ({@code kafka_dlt-original-offset})
- * @param exception the class of the exception that sent it here ({@code kafka_dlt-exception-fqcn})
+ * @param exception the class of the exception the handler threw
+ * ({@code kafka_dlt-exception-cause-fqcn}, else {@code kafka_dlt-exception-fqcn})
  * @param reason the exception's message ({@code kafka_dlt-exception-message})
+ * @param attempts how many times the handler was called ({@code momentum_dlt-attempts})
  */
 public record DeadLetter(String topic, int partition, long offset, Instant timestamp, @Nullable String key,
 		@Nullable String type, @Nullable String id, @Nullable String originalTopic,
 		@Nullable Integer originalPartition, @Nullable Long originalOffset, @Nullable String exception,
-		@Nullable String reason) {
+		@Nullable String reason, @Nullable Integer attempts) {
 
 }

@@ -41,6 +41,8 @@ public class DeadLetterReader {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+	private static final String ATTEMPTS_HEADER = "momentum_dlt-attempts";
+
 	private final ConsumerFactory<?, ?> consumerFactory;
 
 	private final EventCatalog catalog;
@@ -109,16 +111,13 @@ public class DeadLetterReader {
 
 	private static DeadLetter deadLetter(ConsumerRecord<String, byte[]> record) {
 		Headers headers = record.headers();
-		byte[] originalPartition = value(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION);
-		byte[] originalOffset = value(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET);
+		String exception = text(headers, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
 		return new DeadLetter(record.topic(), record.partition(), record.offset(),
 				Instant.ofEpochMilli(record.timestamp()), record.key(), text(headers, "ce_type"), text(headers, "ce_id"),
-				text(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-				(originalPartition != null && originalPartition.length == Integer.BYTES)
-						? ByteBuffer.wrap(originalPartition).getInt() : null,
-				(originalOffset != null && originalOffset.length == Long.BYTES) ? ByteBuffer.wrap(originalOffset).getLong()
-						: null,
-				text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN), text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
+				text(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC), intValue(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+				longValue(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET),
+				(exception != null) ? exception : text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN),
+				text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE), intValue(headers, ATTEMPTS_HEADER));
 	}
 
 	private static @Nullable String text(Headers headers, String name) {
@@ -126,7 +125,17 @@ public class DeadLetterReader {
 		return (value != null) ? new String(value, StandardCharsets.UTF_8) : null;
 	}
 
-	// spring-kafka writes the original partition and offset as big-endian binary numbers.
+	// spring-kafka writes the original partition and offset, Momentum the attempts, as big-endian binary numbers.
+	private static @Nullable Integer intValue(Headers headers, String name) {
+		byte[] value = value(headers, name);
+		return (value != null && value.length == Integer.BYTES) ? ByteBuffer.wrap(value).getInt() : null;
+	}
+
+	private static @Nullable Long longValue(Headers headers, String name) {
+		byte[] value = value(headers, name);
+		return (value != null && value.length == Long.BYTES) ? ByteBuffer.wrap(value).getLong() : null;
+	}
+
 	private static byte @Nullable [] value(Headers headers, String name) {
 		Header header = headers.lastHeader(name);
 		return (header != null) ? header.value() : null;
