@@ -61,4 +61,18 @@ class ActuatorIntegrationTests extends SampleIntegrationTests {
 				"kafka_consumer_group_members{group=\"" + this.groupId + "\"} 4.0"));
 	}
 
+	@Test
+	void publishDurationsReachPrometheus() {
+		String id = post("/cashiers", Map.of("tenantId", UUID.randomUUID(), "name", "Ada")).getBody().path("id").asString();
+		String cashiers = topic("appdomain.public.cashiers");
+
+		assertThat(id).isNotBlank();
+		await().atMost(HANDLED_WITHIN)
+			.untilAsserted(() -> assertThat(getText("/actuator/prometheus").lines()
+				.filter((line) -> line.startsWith("spring_kafka_template_seconds_count{error=\"none\"")
+						&& line.contains("messaging_destination_name=\"" + cashiers + "\"")))
+				.singleElement()
+				.satisfies((line) -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isPositive()));
+	}
+
 }
