@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 
+import io.momentum.kafka.consuming.error.IntegrationEventDeadLetterRecoverer;
 import io.momentum.kafka.topic.EventCatalog;
 import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -40,8 +41,6 @@ public class DeadLetterReader {
 	static final int LATEST_PER_PARTITION = 50;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-	private static final String ATTEMPTS_HEADER = "momentum_dlt-attempts";
 
 	private final ConsumerFactory<?, ?> consumerFactory;
 
@@ -117,7 +116,7 @@ public class DeadLetterReader {
 				text(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC), intValue(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION),
 				longValue(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET),
 				(exception != null) ? exception : text(headers, KafkaHeaders.DLT_EXCEPTION_FQCN),
-				text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE), intValue(headers, ATTEMPTS_HEADER));
+				text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE), intValue(headers, IntegrationEventDeadLetterRecoverer.ATTEMPTS_HEADER));
 	}
 
 	private static @Nullable String text(Headers headers, String name) {
