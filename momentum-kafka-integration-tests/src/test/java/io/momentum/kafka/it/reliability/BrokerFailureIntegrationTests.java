@@ -59,6 +59,7 @@ class BrokerFailureIntegrationTests {
 		properties.put("spring.kafka.producer.properties.delivery.timeout.ms", 60_000);
 		try (LedgerService service = LedgerService.start(properties, ledger)) {
 			String topic = service.topic();
+			service.warmUp();
 			PacedPublisher publisher = new PacedPublisher(service, ledger, 4_000, events, (i) -> "account-" + (i % 64))
 				.start();
 			await().atMost(Duration.ofSeconds(60)).until(() -> ledger.acknowledgedCount() >= 5_000);
@@ -122,6 +123,7 @@ class BrokerFailureIntegrationTests {
 		properties.put("spring.kafka.producer.properties.max.block.ms", 5_000);
 		try (LedgerService service = LedgerService.start(properties, ledger)) {
 			String topic = service.topic();
+			service.warmUp();
 			publish(service, ledger, "before", 200);
 			await().atMost(Duration.ofSeconds(60)).until(() -> ledger.missing().isEmpty() && ledger.pending() == 0);
 			assertThat(service.health().getStatus()).isEqualTo(Status.UP);

@@ -56,6 +56,7 @@ class ClusterFailoverIntegrationTests {
 		try (LedgerService service = LedgerService.start(properties, ledger);
 				HealthSampler health = new HealthSampler(service)) {
 			String topic = service.topic();
+			service.warmUp();
 			// Half the events share one account, so one partition is clearly the busiest.
 			PacedPublisher publisher = new PacedPublisher(service, ledger, RATE, Long.MAX_VALUE,
 					(i) -> (i % 2 == 0) ? "account-hot" : "account-" + (i % 31))
