@@ -75,6 +75,14 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 		}
 
 		@Bean
+		IntegrationEventContainerCustomizer integrationEventObservationCustomizer(Environment environment) {
+			// Observation (timers, trace context from the record's traceparent header, trace ids in the
+			// handler's log lines) is on unless the application switched it off.
+			boolean enabled = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, true);
+			return (topic, container) -> container.getContainerProperties().setObservationEnabled(enabled);
+		}
+
+		@Bean
 		ListenerContainers integrationEventListenerContainersForHealth(
 				IntegrationEventListenerContainers integrationEventListenerContainers) {
 			return () -> integrationEventListenerContainers.getContainers().values();

@@ -27,7 +27,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -67,11 +66,13 @@ public final class MomentumKafkaPublishingAutoConfiguration {
 	@ConditionalOnMissingBean(IntegrationEventPublisher.class)
 	KafkaIntegrationEventPublisher integrationEventPublisher(EventCatalog eventCatalog,
 			CloudEventRecordFactory cloudEventRecordFactory, ProducerFactory<?, ?> producerFactory,
-			KafkaProperties kafkaProperties, MomentumKafkaProperties properties,
+			Environment environment, MomentumKafkaProperties properties,
 			ObjectProvider<PublishListener> publishListeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
 		KafkaTemplate<String, byte[]> template = KafkaIntegrationEventPublisher.createTemplate(producerFactory);
-		template.setObservationEnabled(kafkaProperties.getTemplate().isObservationEnabled());
+		// Observation (timers and trace propagation) is on unless the application switched it off.
+		template.setObservationEnabled(
+				environment.getProperty("spring.kafka.template.observation-enabled", Boolean.class, true));
 		observationRegistry.ifUnique(template::setObservationRegistry);
 		observationConvention.ifUnique(template::setObservationConvention);
 		return new KafkaIntegrationEventPublisher(eventCatalog, cloudEventRecordFactory, template,

@@ -79,10 +79,10 @@ class ObservabilityActuatorIntegrationTests {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		broker = new EmbeddedKafkaKraftBroker(1, 2, TOPIC, TOPIC + ".dead-letter");
+		// Spring Kafka would otherwise leave spring.kafka.bootstrap-servers set JVM-wide for later test classes
+		broker.brokerListProperty("momentum.test.embedded-brokers");
 		broker.afterPropertiesSet();
 		registry.add("ConnectionStrings.Messaging", broker::getBrokersAsString);
-		// Until the ConnectionStrings.Messaging binding merges, Spring Boot's key is set too.
-		registry.add("spring.kafka.bootstrap-servers", broker::getBrokersAsString);
 	}
 
 	@Test
