@@ -85,10 +85,23 @@ final class LedgerService implements AutoCloseable {
 	}
 
 	static LedgerService start(Map<String, Object> properties, HandledEvents handledEvents) {
+		return start(properties, handledEvents, Map.of());
+	}
+
+	/**
+	 * Starts the service.
+	 * @param properties its configuration
+	 * @param handledEvents where the handler reports
+	 * @param beans more singletons by name, for example a {@code ConsumptionObserver}
+	 * @return the running service
+	 */
+	static LedgerService start(Map<String, Object> properties, HandledEvents handledEvents, Map<String, Object> beans) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
 			.listeners(new ScenarioProperties(Map.copyOf(properties)))
-			.initializers((applicationContext) -> applicationContext.getBeanFactory()
-				.registerSingleton("handledEvents", handledEvents))
+			.initializers((applicationContext) -> {
+				applicationContext.getBeanFactory().registerSingleton("handledEvents", handledEvents);
+				beans.forEach(applicationContext.getBeanFactory()::registerSingleton);
+			})
 			.run();
 		return new LedgerService(context);
 	}
