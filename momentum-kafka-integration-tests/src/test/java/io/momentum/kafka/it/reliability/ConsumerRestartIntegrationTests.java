@@ -64,9 +64,14 @@ class ConsumerRestartIntegrationTests {
 		String topic = publishAll(properties, ledger);
 
 		LedgerService consumer = LedgerService.start(properties, ledger);
-		await().atMost(Duration.ofSeconds(60)).until(() -> ledger.handledCount() >= MID_BATCH);
-		long closing = System.nanoTime();
-		consumer.close();
+		long closing;
+		try {
+			await().atMost(Duration.ofSeconds(60)).until(() -> ledger.handledCount() >= MID_BATCH);
+		}
+		finally {
+			closing = System.nanoTime();
+			consumer.close();
+		}
 		long closed = System.nanoTime();
 		List<Delivery> firstRun = ledger.deliveries();
 		long expectedAgain = handledAfterCommit(firstRun, committedOffsets(topic));
