@@ -393,6 +393,13 @@ public class MomentumKafkaProperties {
 		 */
 		private List<Class<? extends Throwable>> nonRetryableExceptions = new ArrayList<>();
 
+		/**
+		 * Longest time a record's publish to its dead-letter topic may take (metadata wait and
+		 * delivery). When it fails, the record's offset is not committed and the partition tries
+		 * the record again after a back-off.
+		 */
+		private Duration deadLetterTimeout = Duration.ofSeconds(30);
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -431,6 +438,14 @@ public class MomentumKafkaProperties {
 
 		public void setNonRetryableExceptions(List<Class<? extends Throwable>> nonRetryableExceptions) {
 			this.nonRetryableExceptions = nonRetryableExceptions;
+		}
+
+		public Duration getDeadLetterTimeout() {
+			return this.deadLetterTimeout;
+		}
+
+		public void setDeadLetterTimeout(Duration deadLetterTimeout) {
+			this.deadLetterTimeout = deadLetterTimeout;
 		}
 
 	}

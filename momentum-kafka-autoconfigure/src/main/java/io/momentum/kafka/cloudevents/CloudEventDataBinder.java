@@ -8,6 +8,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,8 @@ public class CloudEventDataBinder {
 	 * @param type the class to bind to
 	 * @return the bound event, never {@code null}
 	 * @throws UnreadableEventException when the data is missing, is not JSON, or does not bind
-	 * to the type (the message names the type and Jackson's reason, never the data)
+	 * to the type (the message names the type, the kind of failure and where in the JSON it
+	 * happened, never the data; Jackson's exception is not kept because it quotes the data)
 	 */
 	public <T> T bind(CloudEvent event, Class<T> type) {
 		String contentType = event.getDataContentType();
@@ -61,14 +63,30 @@ public class CloudEventDataBinder {
 			value = this.readers.computeIfAbsent(type, this::createReader).readValue(bytes);
 		}
 		catch (JacksonException ex) {
+			// Jackson's message and the exception itself quote the offending input, which can be
+			// the whole payload: only the kind of failure and where it happened are kept.
 			throw new UnreadableEventException("The data of CloudEvent " + event.getId() + " of type '"
-					+ event.getType() + "' does not bind to " + type.getName() + ": " + ex.getOriginalMessage(), ex);
+					+ event.getType() + "' does not bind to " + type.getName() + ": " + describe(ex));
 		}
 		if (value == null) {
 			throw new UnreadableEventException(
 					"The data of CloudEvent " + event.getId() + " of type '" + event.getType() + "' is JSON null");
 		}
 		return value;
+	}
+
+	private static String describe(JacksonException ex) {
+		StringBuilder description = new StringBuilder(ex.getClass().getSimpleName());
+		String path = ex.getPathReference();
+		if (path != null && !path.isEmpty()) {
+			description.append(" at ").append(path);
+		}
+		TokenStreamLocation location = ex.getLocation();
+		if (location != null && location.getLineNr() > 0) {
+			description.append(" (line ").append(location.getLineNr()).append(", column ")
+				.append(location.getColumnNr()).append(')');
+		}
+		return description.toString();
 	}
 
 	private ObjectReader createReader(Class<?> type) {

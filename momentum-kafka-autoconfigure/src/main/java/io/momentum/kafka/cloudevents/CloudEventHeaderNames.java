@@ -74,6 +74,16 @@ final class CloudEventHeaderNames {
 		return name;
 	}
 
+	/**
+	 * Whether a canonical header name is read by the binding: a {@code ce_} attribute or
+	 * {@code content-type}.
+	 * @param canonicalName a name returned by {@link #canonicalName(String)}
+	 * @return {@code true} for a CloudEvents header
+	 */
+	static boolean isCloudEventsHeader(String canonicalName) {
+		return canonicalName.startsWith(PREFIX) || canonicalName.equals(CONTENT_TYPE);
+	}
+
 	private static boolean isLowerCase(String name) {
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);

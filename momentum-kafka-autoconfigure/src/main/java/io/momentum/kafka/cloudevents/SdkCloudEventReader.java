@@ -1,8 +1,14 @@
 package io.momentum.kafka.cloudevents;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * {@code content-type} header ({@code application/cloudevents+json}, parameters such as
  * {@code charset} allowed), binary mode by a {@code ce_specversion} header. Only CloudEvents 1.0
  * is accepted.
+ * <p>
+ * CloudEvents attribute headers and {@code content-type} must be valid UTF-8 (the binding's
+ * encoding): the SDK would silently replace invalid bytes, so that an {@code id} or
+ * {@code type} would no longer be the one the producer wrote.
  */
 public class SdkCloudEventReader implements CloudEventReader {
 
@@ -21,9 +31,11 @@ public class SdkCloudEventReader implements CloudEventReader {
 		if (value == null) {
 			throw new UnreadableEventException("The record value is null (a tombstone), not a CloudEvent");
 		}
+		Headers canonical = CloudEventHeaderNames.normalize(headers);
+		requireUtf8(canonical);
 		CloudEvent event;
 		try {
-			event = KafkaMessageFactory.createReader(CloudEventHeaderNames.normalize(headers), value).toEvent();
+			event = KafkaMessageFactory.createReader(canonical, value).toEvent();
 		}
 		catch (RuntimeException ex) {
 			throw new UnreadableEventException("The record is not a CloudEvent: " + ex.getMessage(), ex);
@@ -33,6 +45,36 @@ public class SdkCloudEventReader implements CloudEventReader {
 					+ " is not supported; integration events use specversion 1.0");
 		}
 		return event;
+	}
+
+	private static void requireUtf8(Headers headers) {
+		for (Header header : headers) {
+			if (CloudEventHeaderNames.isCloudEventsHeader(header.key()) && !isUtf8(header.value())) {
+				throw new UnreadableEventException(
+						"The value of header '" + header.key() + "' is not valid UTF-8, so the record is not a CloudEvent");
+			}
+		}
+	}
+
+	static boolean isUtf8(byte @Nullable [] value) {
+		if (value == null) {
+			return true;
+		}
+		for (byte b : value) {
+			if (b < 0) {
+				try {
+					StandardCharsets.UTF_8.newDecoder()
+						.onMalformedInput(CodingErrorAction.REPORT)
+						.onUnmappableCharacter(CodingErrorAction.REPORT)
+						.decode(ByteBuffer.wrap(value));
+					return true;
+				}
+				catch (CharacterCodingException ex) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 }

@@ -140,6 +140,32 @@ class SdkCloudEventReaderTests {
 				() -> read(raw(TOPIC, "k", new byte[] { 0, (byte) 0xff, 42 }, "content-type", "application/cloudevents+json")));
 	}
 
+	@Test
+	void invalidUtf8InAnAttributeHeaderIsUnreadable() {
+		ProducerRecord<byte[], byte[]> record = raw(TOPIC, "k", DATA, "ce_specversion", "1.0", "ce_type", "T",
+				"ce_source", "s", "content-type", "application/json");
+		record.headers().add("ce_id", new byte[] { 'e', (byte) 0xc3, (byte) 0x28 });
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> read(record))
+			.withMessageContaining("'ce_id'")
+			.withMessageContaining("UTF-8");
+	}
+
+	@Test
+	void invalidUtf8InHyphenatedContentTypeIsUnreadable() {
+		ProducerRecord<byte[], byte[]> record = raw(TOPIC, "k", DATA);
+		record.headers().add("Content-Type", new byte[] { 'a', (byte) 0xff });
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> read(record))
+			.withMessageContaining("'content-type'");
+	}
+
+	@Test
+	void nonAsciiAttributesAndForeignBinaryHeadersAreRead() {
+		ProducerRecord<byte[], byte[]> record = raw(TOPIC, "k", DATA, "ce_specversion", "1.0", "ce_type", "T",
+				"ce_source", "s", "ce_id", "1", "ce_subject", "tenant/Zürich/東京", "content-type", "application/json");
+		record.headers().add("x-binary-trace", new byte[] { (byte) 0xff, (byte) 0xfe, 0 });
+		assertThat(read(record).getSubject()).isEqualTo("tenant/Zürich/東京");
+	}
+
 	private CloudEvent read(ProducerRecord<byte[], byte[]> record) {
 		return this.reader.read(record.headers(), record.value());
 	}

@@ -11,6 +11,7 @@ import io.momentum.kafka.autoconfigure.ConsumerGroupId;
 import io.momentum.kafka.autoconfigure.MomentumKafkaProperties;
 import io.momentum.kafka.autoconfigure.SharedAdminClientConfiguration;
 import io.momentum.kafka.metrics.ConsumerLagMetrics;
+import io.momentum.kafka.metrics.ConsumptionFailureMetricsObserver;
 import io.momentum.kafka.metrics.ConsumptionMetricsObserver;
 import io.momentum.kafka.metrics.IntegrationEventMetrics;
 import io.momentum.kafka.metrics.PublishMetricsListener;
@@ -62,6 +63,13 @@ public final class MomentumKafkaMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConsumptionMetricsObserver consumptionMetricsObserver(IntegrationEventMetrics integrationEventMetrics) {
 		return new ConsumptionMetricsObserver(integrationEventMetrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumptionFailureMetricsObserver consumptionFailureMetricsObserver(
+			IntegrationEventMetrics integrationEventMetrics) {
+		return new ConsumptionFailureMetricsObserver(integrationEventMetrics);
 	}
 
 	@Configuration(proxyBeanMethods = false)
