@@ -89,11 +89,18 @@ class ClusterFailoverIntegrationTests {
 			long extraCopies = copies.values().stream().mapToLong((n) -> n - 1).sum();
 			long notInTopic = acknowledged.keySet().stream().filter((id) -> !copies.containsKey(id)).count();
 			Duration stall = ledger.longestAcknowledgementGap(busiest);
-			List<Sample> down = health.samples().stream().filter((sample) -> !sample.health().getStatus().equals(Status.UP)).toList();
-			String healthSummary = down.isEmpty() ? "health UP throughout (" + health.samples().size() + " checks)"
-					: "health DOWN in " + down.size() + " of " + health.samples().size() + " checks, last "
-							+ seconds(Duration.ofNanos(down.get(down.size() - 1).nanos() - killed)) + " after the kill: "
-							+ down.get(0).health().getDetails().get("reason");
+			List<Sample> after = health.samples().stream().filter((sample) -> sample.nanos() > killed).toList();
+			List<Sample> down = after.stream().filter((sample) -> !sample.health().getStatus().equals(Status.UP)).toList();
+			List<Sample> downBefore = health.samples()
+				.stream()
+				.filter((sample) -> sample.nanos() <= killed && !sample.health().getStatus().equals(Status.UP))
+				.toList();
+			String healthSummary = (down.isEmpty() ? "health UP in all " + after.size() + " checks after the kill"
+					: "health DOWN in " + down.size() + " of " + after.size() + " checks after the kill, the last "
+							+ seconds(Duration.ofNanos(down.get(down.size() - 1).nanos() - killed)) + " after it: "
+							+ down.get(0).health().getDetails().get("reason"))
+					+ (downBefore.isEmpty() ? "" : "; before the kill DOWN in " + downBefore.size()
+							+ " checks right after startup: " + downBefore.get(0).health().getDetails().get("reason"));
 
 			ReliabilityReport.record(new Row(Scenario.CLUSTER_LEADER_KILLED,
 					count(publisher.published()) + " published at " + count(RATE) + "/s, " + count(acknowledged.size())
