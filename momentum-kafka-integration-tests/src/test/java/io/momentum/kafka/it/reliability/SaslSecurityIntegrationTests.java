@@ -130,9 +130,9 @@ class SaslSecurityIntegrationTests {
 		Map<String, Object> properties = sasl("SaslPlaintext", "ScramSha512", "bob", WRONG_PASSWORD);
 		properties.put("momentum.kafka.topics.provision", true);
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> LedgerService.start(properties, new DeliveryLedger()))
-			.satisfies((failure) -> assertThat(causes(failure)).contains("Authentication failed during authentication "
+			.satisfies((failure) -> assertThat(Causes.of(failure)).contains("Authentication failed during authentication "
 					+ "due to invalid credentials with SASL mechanism SCRAM-SHA-512"))
-			.satisfies((failure) -> assertThat(causes(failure)).doesNotContain(WRONG_PASSWORD));
+			.satisfies((failure) -> assertThat(Causes.of(failure)).doesNotContain(WRONG_PASSWORD));
 		assertThat(output.getAll()).doesNotContain(WRONG_PASSWORD);
 	}
 
@@ -233,14 +233,6 @@ class SaslSecurityIntegrationTests {
 		// Kafka's clients log their whole configuration at INFO: the password must not be in it either.
 		properties.put("logging.level.org.apache.kafka", "info");
 		return properties;
-	}
-
-	private static String causes(Throwable failure) {
-		StringBuilder messages = new StringBuilder();
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			messages.append(cause).append('\n');
-		}
-		return messages.toString();
 	}
 
 }

@@ -73,7 +73,7 @@ class TlsHostNameVerificationIntegrationTests {
 		Map<String, Object> properties = tls("Https");
 		assertThatExceptionOfType(Exception.class)
 			.isThrownBy(() -> LedgerService.start(properties, new DeliveryLedger()))
-			.satisfies((failure) -> assertThat(causes(failure)).contains("SSL handshake failed", MISMATCH));
+			.satisfies((failure) -> assertThat(Causes.of(failure)).contains("SSL handshake failed", MISMATCH));
 
 		properties.put("momentum.kafka.topics.provision", false);
 		properties.put("spring.kafka.producer.properties.max.block.ms", 5_000);
@@ -88,7 +88,7 @@ class TlsHostNameVerificationIntegrationTests {
 					() -> service.publisher().publishAndWait(new PaymentRecorded("account-1", 1, System.nanoTime())));
 			long refusedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishing);
 			assertThat(failure).isNotNull();
-			assertThat(causes(failure)).contains("SSL handshake failed");
+			assertThat(Causes.of(failure)).contains("SSL handshake failed");
 			refused = "`https`: startup with provisioning stops on \"SSL handshake failed ... " + MISMATCH
 					+ "\"; without provisioning health DOWN \"" + reason.substring(0, reason.indexOf('(')).strip()
 					+ "\" and a publish refused after " + refusedAfter + " ms";
@@ -120,14 +120,6 @@ class TlsHostNameVerificationIntegrationTests {
 		properties.put("Kafka.SslCaLocation", certificateDirectory.resolve("ca.pem").toString());
 		properties.put("Kafka.SslEndpointIdentificationAlgorithm", endpointIdentification);
 		return properties;
-	}
-
-	private static String causes(Throwable failure) {
-		StringBuilder messages = new StringBuilder();
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			messages.append(cause).append('\n');
-		}
-		return messages.toString();
 	}
 
 }
