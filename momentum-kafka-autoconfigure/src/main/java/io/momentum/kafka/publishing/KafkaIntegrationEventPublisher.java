@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +36,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.core.ProducerPostProcessor;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.util.Assert;
@@ -119,23 +117,9 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static KafkaTemplate<String, byte[]> createTemplate(ProducerFactory<?, ?> source) {
-		Map<String, Object> configs = new HashMap<>(source.getConfigurationProperties());
-		configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		Object clientId = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
-		if (clientId != null && StringUtils.hasText(clientId.toString())) {
-			configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + CLIENT_ID_SUFFIX);
-		}
-		DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(configs,
-				new StringSerializer(), new ByteArraySerializer());
-		factory.setPhysicalCloseTimeout((int) source.getPhysicalCloseTimeout().toSeconds());
-		for (ProducerFactory.Listener listener : source.getListeners()) {
-			factory.addListener(listener);
-		}
-		for (ProducerPostProcessor postProcessor : source.getPostProcessors()) {
-			factory.addPostProcessor(postProcessor);
-		}
+		DefaultKafkaProducerFactory<String, byte[]> factory = DerivedProducerFactory.derive(source, CLIENT_ID_SUFFIX,
+				new StringSerializer(), new ByteArraySerializer(), (configs) -> {
+				});
 		if (source.transactionCapable()) {
 			logger.info("The IntegrationEventPublisher does not take part in Kafka transactions: its producer "
 					+ "is not transactional although spring.kafka.producer.transaction-id-prefix is set");

@@ -90,7 +90,7 @@ class BrokerSelectorTests {
 	}
 
 	@Test
-	void realDockerProbeDecidesQuicklyAndWithoutDockerFallsBackToTheInJvmBroker() {
+	void realDockerProbeDoesNotHangAndWithoutDockerFallsBackToTheInJvmBroker() {
 		boolean dockerExpected = System.getenv("DOCKER_HOST") != null
 				|| java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
 		BrokerSelector selector = new BrokerSelector(NONE, NONE, true, SharedBrokers::dockerAvailable,
@@ -107,7 +107,8 @@ class BrokerSelectorTests {
 			assertThat(broker.kind()).isEqualTo(TestKafkaBroker.Kind.IN_JVM);
 			assertThat(broker.description())
 				.isEqualTo("in-JVM KRaft broker (Testcontainers is present but Docker is not available)");
-			assertThat(probe).as("time to find out that Docker is not available").isLessThan(Duration.ofSeconds(2));
+			// A generous bound: it catches a probe that hangs until a network time-out, not a slow machine.
+			assertThat(probe).as("time to find out that Docker is not available").isLessThan(Duration.ofSeconds(15));
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.ToIntFunction;
 
 import io.momentum.kafka.consuming.IntegrationEventHandlerException;
+import io.momentum.kafka.publishing.DerivedProducerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -38,7 +38,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.core.ProducerPostProcessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -47,7 +46,6 @@ import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * spring-kafka's {@link DeadLetterPublishingRecoverer}, set up for integration events: the record
@@ -293,32 +291,19 @@ public class IntegrationEventDeadLetterRecoverer extends DeadLetterPublishingRec
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static KafkaTemplate<Object, Object> createTemplate(ProducerFactory<?, ?> source, Duration sendTimeout) {
-		Map<String, Object> configs = new HashMap<>(source.getConfigurationProperties());
-		configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		configs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		configs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		Object clientId = configs.get(ProducerConfig.CLIENT_ID_CONFIG);
-		if (clientId != null && StringUtils.hasText(clientId.toString())) {
-			configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + CLIENT_ID_SUFFIX);
-		}
 		int timeout = (int) Math.min(Integer.MAX_VALUE, sendTimeout.toMillis());
-		int linger = intValue(configs.get(ProducerConfig.LINGER_MS_CONFIG), 5);
-		int requestTimeout = intValue(configs.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), 30_000);
-		configs.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-				Math.max(MIN_MAX_REQUEST_SIZE, intValue(configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 0)));
-		configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-		configs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(requestTimeout, timeout - linger)));
-		configs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-				Math.max(timeout, linger + Math.max(1, Math.min(requestTimeout, timeout - linger))));
-		DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(configs, rawBytes(),
-				rawBytes());
-		factory.setPhysicalCloseTimeout((int) source.getPhysicalCloseTimeout().toSeconds());
-		for (ProducerFactory.Listener listener : source.getListeners()) {
-			factory.addListener(listener);
-		}
-		for (ProducerPostProcessor postProcessor : source.getPostProcessors()) {
-			factory.addPostProcessor(postProcessor);
-		}
+		DefaultKafkaProducerFactory<Object, Object> factory = DerivedProducerFactory.derive(source, CLIENT_ID_SUFFIX,
+				rawBytes(), rawBytes(), (configs) -> {
+					int linger = intValue(configs.get(ProducerConfig.LINGER_MS_CONFIG), 5);
+					int requestTimeout = intValue(configs.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), 30_000);
+					configs.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(MIN_MAX_REQUEST_SIZE,
+							intValue(configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 0)));
+					configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+					configs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+							Math.max(1, Math.min(requestTimeout, timeout - linger)));
+					configs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+							Math.max(timeout, linger + Math.max(1, Math.min(requestTimeout, timeout - linger))));
+				});
 		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(factory);
 		// Failures are thrown to the error handler, which logs them without record values; the
 		// default LoggingProducerListener would log the values.
