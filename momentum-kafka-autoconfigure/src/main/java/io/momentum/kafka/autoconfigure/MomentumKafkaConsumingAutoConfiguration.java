@@ -1,5 +1,7 @@
 package io.momentum.kafka.autoconfigure;
 
+import java.time.Duration;
+
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.momentum.kafka.cloudevents.CloudEventDataBinder;
 import io.momentum.kafka.cloudevents.CloudEventReader;
@@ -31,6 +33,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.util.Assert;
 
@@ -67,6 +70,8 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "momentum.kafka.consumer.enabled", matchIfMissing = true)
 	static class HandlersConfiguration {
 
+		private static final Duration AUTH_EXCEPTION_RETRY_INTERVAL = Duration.ofSeconds(10);
+
 		@Bean
 		@ConditionalOnMissingBean
 		IntegrationEventHandlerRegistry integrationEventHandlerRegistry(ListableBeanFactory beanFactory,
@@ -75,11 +80,20 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 		}
 
 		@Bean
-		IntegrationEventContainerCustomizer integrationEventObservationCustomizer(Environment environment) {
+		IntegrationEventContainerCustomizer integrationEventContainerDefaults(Environment environment) {
 			// Observation (timers, trace context from the record's traceparent header, trace ids in the
 			// handler's log lines) is on unless the application switched it off.
-			boolean enabled = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, true);
-			return (topic, container) -> container.getContainerProperties().setObservationEnabled(enabled);
+			boolean observation = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class,
+					true);
+			return (topic, container) -> {
+				ContainerProperties properties = container.getContainerProperties();
+				properties.setObservationEnabled(observation);
+				// Without a retry interval Spring Kafka stops a container for good on an authentication
+				// or authorization error; with one, handlers resume once credentials or ACLs are fixed.
+				if (properties.getAuthExceptionRetryInterval() == null) {
+					properties.setAuthExceptionRetryInterval(AUTH_EXCEPTION_RETRY_INTERVAL);
+				}
+			};
 		}
 
 		@Bean

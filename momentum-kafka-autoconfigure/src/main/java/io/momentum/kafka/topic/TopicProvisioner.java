@@ -142,6 +142,7 @@ public class TopicProvisioner {
 			throw new TopicProvisioningException(String.join(System.lineSeparator(), problems));
 		}
 		if (!created.isEmpty()) {
+			awaitLeaders(admin, newTopics.stream().map(NewTopic::name).toList(), deadline);
 			logger.info("Created Kafka topics " + created);
 		}
 		else if (logger.isDebugEnabled()) {
@@ -286,6 +287,47 @@ public class TopicProvisioner {
 		}
 		if (!unauthorized.isEmpty()) {
 			checkUnauthorized(admin, unauthorized, requests, deadline, existingNames, problems);
+		}
+	}
+
+	/**
+	 * Wait until every partition of the new topics has a leader, so that the application's first
+	 * publishes do not race the leader election: a producer whose first request to a partition is
+	 * refused as "not leader" can, with idempotence, fail that record later with
+	 * OUT_OF_ORDER_SEQUENCE_NUMBER after records sent behind it were written (KAFKA-15591).
+	 */
+	private void awaitLeaders(Admin admin, Collection<String> names, long deadline) {
+		Set<String> pending = new LinkedHashSet<>(names);
+		while (!pending.isEmpty() && remainingMillis(deadline) > 0) {
+			Map<String, KafkaFuture<TopicDescription>> futures = admin
+				.describeTopics(pending, new DescribeTopicsOptions().timeoutMs(remainingTimeoutMs(deadline)))
+				.topicNameValues();
+			for (String name : List.copyOf(pending)) {
+				try {
+					TopicDescription description = await(futures.get(name), deadline);
+					if (description.partitions()
+						.stream()
+						.allMatch((partition) -> partition.leader() != null && !partition.leader().isEmpty())) {
+						pending.remove(name);
+					}
+				}
+				catch (ExecutionException ex) {
+					if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
+						pending.remove(name);
+					}
+				}
+				catch (TopicProvisioningException ex) {
+					break;
+				}
+			}
+			if (!pending.isEmpty()) {
+				sleep(50);
+			}
+		}
+		if (!pending.isEmpty()) {
+			logger.warn("The partitions of the new Kafka topics " + pending + " had no leader yet when "
+					+ "momentum.kafka.topics.provision-timeout ran out; the first events published to them may be "
+					+ "retried by the producer");
 		}
 	}
 

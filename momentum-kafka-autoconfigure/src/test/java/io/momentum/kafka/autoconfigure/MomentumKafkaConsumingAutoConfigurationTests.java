@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
@@ -64,6 +65,31 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(IntegrationEventListenerContainers.class)
 				.doesNotHaveBean(CloudEventReader.class));
+	}
+
+	@Test
+	void whenNothingIsSetThenContainersObserveAndRetryAfterAuthenticationFailures() {
+		this.runner.withBean(CashierHandlers.class).run((context) -> {
+			ContainerProperties properties = context.getBean(IntegrationEventListenerContainers.class)
+				.getContainer(CASHIERS)
+				.getContainerProperties();
+			assertThat(properties.isObservationEnabled()).isTrue();
+			assertThat(properties.getAuthExceptionRetryInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+		});
+	}
+
+	@Test
+	void whenTheApplicationSetsObservationAndAuthRetryThenContainersKeepItsValues() {
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("spring.kafka.listener.observation-enabled=false",
+					"spring.kafka.listener.auth-exception-retry-interval=1m")
+			.run((context) -> {
+				ContainerProperties properties = context.getBean(IntegrationEventListenerContainers.class)
+					.getContainer(CASHIERS)
+					.getContainerProperties();
+				assertThat(properties.isObservationEnabled()).isFalse();
+				assertThat(properties.getAuthExceptionRetryInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+			});
 	}
 
 	@Test
