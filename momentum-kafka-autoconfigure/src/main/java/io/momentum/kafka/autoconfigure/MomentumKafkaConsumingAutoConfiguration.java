@@ -1,6 +1,7 @@
 package io.momentum.kafka.autoconfigure;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventDataBinder;
 import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.cloudevents.SdkCloudEventReader;
@@ -47,7 +48,7 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CloudEventReader cloudEventReader() {
-		return new SdkCloudEventReader();
+		return new BinaryModeCloudEventReader(new SdkCloudEventReader());
 	}
 
 	@Bean

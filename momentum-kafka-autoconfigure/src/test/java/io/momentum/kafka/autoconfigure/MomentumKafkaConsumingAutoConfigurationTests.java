@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.momentum.kafka.annotation.IntegrationEventHandler;
+import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.consuming.EventMetadata;
 import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
@@ -235,6 +236,12 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 				.getContainer(CASHIERS)
 				.getContainerProperties()
 				.getClientId()).isEqualTo("custom-" + CASHIERS));
+	}
+
+	@Test
+	void defaultReaderReadsBinaryModeOnItsFastPathAndFallsBackToTheSdk() {
+		this.runner.run((context) -> assertThat(context).getBean(CloudEventReader.class)
+			.isInstanceOf(BinaryModeCloudEventReader.class));
 	}
 
 	@Test
