@@ -93,6 +93,21 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 	}
 
 	@Test
+	void containersCommitAsynchronouslyUnlessSyncCommitsIsSet() {
+		this.runner.withBean(CashierHandlers.class)
+			.run((context) -> assertThat(context.getBean(IntegrationEventListenerContainers.class)
+				.getContainer(CASHIERS)
+				.getContainerProperties()
+				.isSyncCommits()).isFalse());
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("momentum.kafka.consumer.sync-commits=true")
+			.run((context) -> assertThat(context.getBean(IntegrationEventListenerContainers.class)
+				.getContainer(CASHIERS)
+				.getContainerProperties()
+				.isSyncCommits()).isTrue());
+	}
+
+	@Test
 	void whenPropertiesSetThenContainersUseThem() {
 		this.runner.withBean(CashierHandlers.class)
 			.withPropertyValues("momentum.kafka.consumer.group-id=billing", "momentum.kafka.consumer.concurrency=3",
