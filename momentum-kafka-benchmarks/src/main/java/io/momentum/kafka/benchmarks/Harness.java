@@ -104,23 +104,30 @@ final class Harness implements AutoCloseable {
 				+ producers.get(3).sample(pool[0]).value().length + " bytes), "
 				+ ProducerContender.size(producers.get(4).sample(pool[0])) + " bytes in structured mode");
 
-		producerThroughput(results, producers, pool);
-		producerLatency(results, producers, pool);
+		if (this.settings.runs("producer")) {
+			producerThroughput(results, producers, pool);
+		}
+		if (this.settings.runs("latency")) {
+			producerLatency(results, producers, pool);
+		}
 		for (ProducerContender contender : producers) {
 			close(contender);
 		}
 		close(structured);
 		close(binary);
 
-		ConfigurableApplicationContext consuming = context(bootstrapServers, "c",
-				Map.of("momentum.kafka.consumer.auto-offset-reset", "earliest", "spring.kafka.listener.auto-startup",
-						"false", "momentum.kafka.consumer.group-id", "bench-" + this.runId));
-		consumerThroughput(results, consuming, pool);
-		close(consuming);
-
-		ConfigurableApplicationContext endToEnd = context(bootstrapServers, "e",
-				Map.of("momentum.kafka.consumer.group-id", "bench-e2e-" + this.runId));
-		endToEndLatency(results, endToEnd);
+		if (this.settings.runs("consumer")) {
+			ConfigurableApplicationContext consuming = context(bootstrapServers, "c",
+					Map.of("momentum.kafka.consumer.auto-offset-reset", "earliest", "spring.kafka.listener.auto-startup",
+							"false", "momentum.kafka.consumer.group-id", "bench-" + this.runId));
+			consumerThroughput(results, consuming, pool);
+			close(consuming);
+		}
+		if (this.settings.runs("e2e")) {
+			ConfigurableApplicationContext endToEnd = context(bootstrapServers, "e",
+					Map.of("momentum.kafka.consumer.group-id", "bench-e2e-" + this.runId));
+			endToEndLatency(results, endToEnd);
+		}
 		results.environment.put("load average at the end", String.format(Locale.ROOT, "%.2f", ProcessCpu.loadAverage()));
 		return results;
 	}

@@ -3,6 +3,7 @@ package io.momentum.kafka.benchmarks;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param latencyWarmupRounds latency rounds not reported
  * @param latencyRounds measured latency rounds
  * @param partitions partitions of the topics
+ * @param phases the phases to run: {@code producer}, {@code latency}, {@code consumer}, {@code e2e}
  * @param docs the Markdown file to write the results into, or {@code null} to print them only
  * @param command the command line to show in the report
  */
 record HarnessSettings(@Nullable String bootstrapServers, int producerEvents, int consumerEvents, int warmupRounds,
 		int rounds, int latencyRate, int latencySeconds, int latencyWarmupRounds, int latencyRounds, int partitions,
-		@Nullable Path docs, String command) {
+		Set<String> phases, @Nullable Path docs, String command) {
+
+	static final Set<String> ALL_PHASES = Set.of("producer", "latency", "consumer", "e2e");
 
 	static final String DEFAULT_COMMAND = "mvn -B -pl momentum-kafka-benchmarks -am -Pbenchmarks -DskipTests verify";
 
@@ -34,6 +38,10 @@ record HarnessSettings(@Nullable String bootstrapServers, int producerEvents, in
 			throw new IllegalArgumentException("Counts, rounds, rates and durations must be positive (warm-up rounds "
 					+ "may be 0): " + this);
 		}
+		if (phases.isEmpty() || !ALL_PHASES.containsAll(phases)) {
+			throw new IllegalArgumentException("--phases=" + String.join(",", phases) + " is not a list of " + ALL_PHASES);
+		}
+		phases = Set.copyOf(phases);
 	}
 
 	/**
@@ -41,7 +49,8 @@ record HarnessSettings(@Nullable String bootstrapServers, int producerEvents, in
 	 * @return the defaults
 	 */
 	static HarnessSettings defaults() {
-		return new HarnessSettings(null, 200_000, 500_000, 2, 5, 5_000, 3, 1, 3, 3, null, DEFAULT_COMMAND);
+		return new HarnessSettings(null, 200_000, 500_000, 2, 5, 5_000, 3, 1, 3, 3, ALL_PHASES, null,
+				DEFAULT_COMMAND);
 	}
 
 	/**
@@ -50,7 +59,8 @@ record HarnessSettings(@Nullable String bootstrapServers, int producerEvents, in
 	 * @return the settings
 	 */
 	static HarnessSettings smoke(String bootstrapServers) {
-		return new HarnessSettings(bootstrapServers, 2_000, 2_000, 0, 1, 500, 1, 0, 1, 3, null, "smoke test");
+		return new HarnessSettings(bootstrapServers, 2_000, 2_000, 0, 1, 500, 1, 0, 1, 3, ALL_PHASES, null,
+				"smoke test");
 	}
 
 	/**
@@ -75,17 +85,18 @@ record HarnessSettings(@Nullable String bootstrapServers, int producerEvents, in
 		String bootstrap = values.remove("bootstrap-servers");
 		String docs = values.remove("docs");
 		String command = values.remove("command");
+		String phases = values.remove("phases");
 		HarnessSettings settings = new HarnessSettings((bootstrap != null && !bootstrap.isBlank()) ? bootstrap : null,
 				integer(values, "producer-events", d.producerEvents), integer(values, "consumer-events", d.consumerEvents),
 				integer(values, "warmup-rounds", d.warmupRounds), integer(values, "rounds", d.rounds),
 				integer(values, "latency-rate", d.latencyRate), integer(values, "latency-seconds", d.latencySeconds),
 				integer(values, "latency-warmup-rounds", d.latencyWarmupRounds),
 				integer(values, "latency-rounds", d.latencyRounds), integer(values, "partitions", d.partitions),
-				(docs != null && !docs.isBlank()) ? Path.of(docs) : null, (command != null) ? command : d.command);
+				(phases != null) ? Set.of(phases.split(",")) : d.phases, (docs != null && !docs.isBlank()) ? Path.of(docs) : null, (command != null) ? command : d.command);
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown arguments " + values.keySet() + "; known: --bootstrap-servers, "
 					+ "--producer-events, --consumer-events, --warmup-rounds, --rounds, --latency-rate, "
-					+ "--latency-seconds, --latency-warmup-rounds, --latency-rounds, --partitions, --docs, --command");
+					+ "--latency-seconds, --latency-warmup-rounds, --latency-rounds, --partitions, --phases, --docs, --command");
 		}
 		return settings;
 	}
@@ -101,6 +112,15 @@ record HarnessSettings(@Nullable String bootstrapServers, int producerEvents, in
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--" + name + "=" + value + " is not a whole number", ex);
 		}
+	}
+
+	/**
+	 * Whether a phase runs.
+	 * @param phase the phase
+	 * @return {@code true} when it is one of {@link #phases()}
+	 */
+	boolean runs(String phase) {
+		return this.phases.contains(phase);
 	}
 
 }
