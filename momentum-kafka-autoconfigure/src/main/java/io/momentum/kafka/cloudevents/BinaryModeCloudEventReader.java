@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -90,7 +91,7 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 				contentType = new String(header.value(), StandardCharsets.UTF_8);
 			}
 		}
-		if (specVersion == null || !java.util.Arrays.equals(specVersion, SPEC_VERSION_1)
+		if (specVersion == null || !Arrays.equals(specVersion, SPEC_VERSION_1)
 				|| (contentType != null && !isBinaryContentType(contentType))) {
 			return null;
 		}
@@ -125,8 +126,7 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 					}
 				}
 			}
-			CloudEvent event = (value.length != 0) ? builder.end(BytesCloudEventData.wrap(value)) : builder.end();
-			return event;
+			return (value.length != 0) ? builder.end(BytesCloudEventData.wrap(value)) : builder.end();
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -2,7 +2,9 @@ package io.momentum.kafka.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.jspecify.annotations.Nullable;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.AppInfoParser;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
@@ -150,7 +153,7 @@ final class Harness implements AutoCloseable {
 		broker.start();
 		this.progress.accept("Broker process started in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
 				+ " ms: " + broker.bootstrapServers());
-		results.environment.put("broker", "one Apache Kafka " + org.apache.kafka.common.utils.AppInfoParser.getVersion()
+		results.environment.put("broker", "one Apache Kafka " + AppInfoParser.getVersion()
 				+ " KRaft broker (combined broker and controller) in its own JVM on this machine, started by the "
 				+ "harness (`KafkaBrokerProcess`, JVM options `" + String.join(" ", BROKER_JVM_OPTIONS) + "`)");
 		return broker.bootstrapServers();
@@ -244,14 +247,14 @@ final class Harness implements AutoCloseable {
 	 * The fair baseline must write what we write, or the comparison is not fair: same header names, same value.
 	 */
 	private static void checkSameWireFormat(ProducerContender baseline, ProducerContender ours, CashierCreated event) {
-		var theirs = baseline.sample(event);
-		var our = ours.sample(event);
+		ProducerRecord<String, byte[]> theirs = baseline.sample(event);
+		ProducerRecord<String, byte[]> our = ours.sample(event);
 		List<String> theirNames = new ArrayList<>();
 		theirs.headers().forEach((header) -> theirNames.add(header.key()));
 		List<String> ourNames = new ArrayList<>();
 		our.headers().forEach((header) -> ourNames.add(header.key()));
-		if (!new java.util.HashSet<>(theirNames).equals(new java.util.HashSet<>(ourNames))
-				|| !java.util.Arrays.equals(theirs.value(), our.value()) || !theirs.key().equals(our.key())) {
+		if (!new HashSet<>(theirNames).equals(new HashSet<>(ourNames))
+				|| !Arrays.equals(theirs.value(), our.value()) || !theirs.key().equals(our.key())) {
 			throw new IllegalStateException("The fair baseline does not write what our publisher writes: headers "
 					+ theirNames + " vs " + ourNames + ", key " + theirs.key() + " vs " + our.key());
 		}

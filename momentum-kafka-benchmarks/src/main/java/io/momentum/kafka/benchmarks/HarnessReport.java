@@ -1,5 +1,6 @@
 package io.momentum.kafka.benchmarks;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -76,7 +77,7 @@ final class HarnessReport {
 				settings.latencyRate(), settings.latencySeconds()));
 		md.append("From each event's scheduled publish time to its arrival in our `@IntegrationEventHandler` ")
 			.append("(Momentum's consumer defaults, one consumer thread).\n\n");
-		latencyTable(md, java.util.List.of(results.endToEnd));
+		latencyTable(md, List.of(results.endToEnd));
 		return md.toString();
 	}
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 import org.springframework.boot.SpringBootVersion;
@@ -41,7 +42,7 @@ final class MachineDescription {
 			.toList()));
 		description.put("versions", "Spring Boot " + SpringBootVersion.getVersion() + ", kafka-clients "
 				+ AppInfoParser.getVersion() + ", CloudEvents SDK "
-				+ Optional.ofNullable(io.cloudevents.kafka.CloudEventSerializer.class.getPackage().getImplementationVersion())
+				+ Optional.ofNullable(CloudEventSerializer.class.getPackage().getImplementationVersion())
 					.orElse("(version not in its jar manifest)"));
 		description.put("load average at the start", String.format(Locale.ROOT, "%.2f", ProcessCpu.loadAverage()));
 		return description;

@@ -1,5 +1,6 @@
 package io.momentum.kafka.benchmarks.jmh;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +149,7 @@ public final class JmhMain {
 	}
 
 	private static double loadAverage() {
-		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	private record Row(String description, double score, double error, String unit, String mode, double loadBefore,
