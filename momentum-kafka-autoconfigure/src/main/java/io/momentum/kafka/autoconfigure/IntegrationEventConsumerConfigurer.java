@@ -99,7 +99,8 @@ public class IntegrationEventConsumerConfigurer {
 	 * Configure the factory of the integration event containers: Boot's listener settings, a
 	 * consumer factory of raw bytes with {@link #consumerProperties(Map) our properties} (keeping
 	 * the listeners and post-processors of Boot's consumer factory, such as its Micrometer
-	 * metrics), the concurrency, the ack mode and the error handler.
+	 * metrics), the concurrency, the ack mode, how offsets are committed (asynchronously unless
+	 * {@code momentum.kafka.consumer.sync-commits}) and the error handler.
 	 * @param factory the factory to configure
 	 * @param bootConsumerFactory Spring Boot's consumer factory
 	 * @param bootConfigurer Spring Boot's configurer of listener container factories, if any
@@ -128,6 +129,9 @@ public class IntegrationEventConsumerConfigurer {
 			factory.setConcurrency(this.properties.getConcurrency());
 		}
 		ContainerProperties containerProperties = factory.getContainerProperties();
+		// A synchronous commit costs a broker round trip per poll, during which the consumer thread idles: it
+		// capped throughput at a fifth of a hand-written consumer's in the benchmarks (docs/benchmarks.md)
+		containerProperties.setSyncCommits(this.properties.isSyncCommits());
 		AckMode ackMode = containerProperties.getAckMode();
 		if (ackMode == AckMode.MANUAL || ackMode == AckMode.MANUAL_IMMEDIATE) {
 			logger.warn("spring.kafka.listener.ack-mode=" + ackMode + " does not apply to @IntegrationEventHandler "

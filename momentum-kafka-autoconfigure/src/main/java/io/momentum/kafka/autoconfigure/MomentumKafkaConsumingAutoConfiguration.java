@@ -3,6 +3,7 @@ package io.momentum.kafka.autoconfigure;
 import java.time.Duration;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventDataBinder;
 import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.cloudevents.SdkCloudEventReader;
@@ -50,7 +51,7 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CloudEventReader cloudEventReader() {
-		return new SdkCloudEventReader();
+		return new BinaryModeCloudEventReader(new SdkCloudEventReader());
 	}
 
 	@Bean

@@ -287,6 +287,14 @@ public class MomentumKafkaProperties {
 		 */
 		private @Nullable Duration maxPollInterval;
 
+		/**
+		 * Whether the containers commit offsets synchronously (commitSync, one broker round
+		 * trip per poll before the next poll) instead of asynchronously. Either way offsets
+		 * are committed only after the handler returned; an asynchronous commit that is lost
+		 * in a rebalance means records are delivered again, never skipped.
+		 */
+		private boolean syncCommits = false;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -357,6 +365,14 @@ public class MomentumKafkaProperties {
 
 		public void setMaxPollInterval(@Nullable Duration maxPollInterval) {
 			this.maxPollInterval = maxPollInterval;
+		}
+
+		public boolean isSyncCommits() {
+			return this.syncCommits;
+		}
+
+		public void setSyncCommits(boolean syncCommits) {
+			this.syncCommits = syncCommits;
 		}
 
 	}

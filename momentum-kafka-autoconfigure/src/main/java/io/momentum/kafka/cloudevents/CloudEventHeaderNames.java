@@ -60,6 +60,21 @@ final class CloudEventHeaderNames {
 		return false;
 	}
 
+	/**
+	 * Whether a header name is already canonical ({@link #canonicalName(String)} leaves it as it is), without
+	 * building a new string.
+	 * @param name the header name
+	 * @return {@code true} when the name needs no renaming
+	 */
+	static boolean isCanonical(String name) {
+		int length = name.length();
+		if (length > 3 && (name.charAt(2) == '_' || name.charAt(2) == '-')
+				&& (name.charAt(0) == 'c' || name.charAt(0) == 'C') && (name.charAt(1) == 'e' || name.charAt(1) == 'E')) {
+			return name.charAt(0) == 'c' && name.charAt(1) == 'e' && name.charAt(2) == '_' && isLowerCase(name);
+		}
+		return length != CONTENT_TYPE.length() || !name.equalsIgnoreCase(CONTENT_TYPE) || name.equals(CONTENT_TYPE);
+	}
+
 	static String canonicalName(String name) {
 		if (name.length() > 3 && name.regionMatches(true, 0, "ce", 0, 2)
 				&& (name.charAt(2) == '_' || name.charAt(2) == '-')) {

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.message.MessageWriter;
 import io.cloudevents.jackson.JsonFormat;
@@ -192,60 +189,33 @@ public final class CloudEventRecordFactory {
 		}
 		Instant time = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		byte[] data = this.dataSerializer.serialize(event);
-		CloudEventBuilder builder = CloudEventBuilder.v1()
-			.withId(id)
-			.withSource(this.source)
-			.withType(descriptor.cloudEventType())
-			.withTime(OffsetDateTime.ofInstant(time, ZoneOffset.UTC))
-			.withData(DATA_CONTENT_TYPE, data)
-			.withExtension(PARTITION_KEY_EXTENSION, key);
+		OutgoingEvent cloudEvent = new OutgoingEvent(id, this.source, descriptor.cloudEventType(), time, data);
+		cloudEvent.extension(PARTITION_KEY_EXTENSION, key);
 		SubjectTemplate subject = descriptor.subject();
 		if (subject != null) {
-			builder.withSubject(subject.render(event));
+			cloudEvent.subject(subject.render(event));
 		}
 		if (!extensions.isEmpty()) {
-			extensions.forEach((name, value) -> withExtension(builder, name, value));
+			extensions.forEach(cloudEvent::extension);
 		}
 		List<Header> headers = null;
 		if (!this.customizers.isEmpty()) {
-			Outgoing outgoing = new Outgoing(descriptor, event, id, key, builder);
+			Outgoing outgoing = new Outgoing(descriptor, event, id, key, cloudEvent);
 			for (CloudEventRecordCustomizer customizer : this.customizers) {
 				customizer.customize(outgoing);
 			}
 			headers = outgoing.headers;
 		}
-		CloudEvent cloudEvent = builder.build();
 		MessageWriter<CloudEventWriter<ProducerRecord<String, byte[]>>, ProducerRecord<String, byte[]>> writer = KafkaMessageFactory
 			.createWriter(descriptor.topic(), null, time.toEpochMilli(), key);
 		ProducerRecord<String, byte[]> record = (this.mode == CloudEventMode.BINARY) ? writer.writeBinary(cloudEvent)
-				: writer.writeStructured(cloudEvent, this.structuredFormat);
+				: writer.writeStructured(cloudEvent.toSdkEvent(), this.structuredFormat);
 		if (headers != null) {
 			for (Header header : headers) {
 				record.headers().add(header);
 			}
 		}
 		return new CloudEventRecord(id, key, time, record);
-	}
-
-	private static void withExtension(CloudEventBuilder builder, String name, Object value) {
-		if (value instanceof String string) {
-			builder.withExtension(name, string);
-		}
-		else if (value instanceof Number number) {
-			builder.withExtension(name, number);
-		}
-		else if (value instanceof Boolean bool) {
-			builder.withExtension(name, bool);
-		}
-		else if (value instanceof URI uri) {
-			builder.withExtension(name, uri);
-		}
-		else if (value instanceof OffsetDateTime time) {
-			builder.withExtension(name, time);
-		}
-		else {
-			builder.withExtension(name, (byte[]) value);
-		}
 	}
 
 	private static final class Outgoing implements OutgoingCloudEvent {
@@ -258,16 +228,16 @@ public final class CloudEventRecordFactory {
 
 		private final String key;
 
-		private final CloudEventBuilder builder;
+		private final OutgoingEvent cloudEvent;
 
 		private @Nullable List<Header> headers;
 
-		Outgoing(EventDescriptor descriptor, Object event, String id, String key, CloudEventBuilder builder) {
+		Outgoing(EventDescriptor descriptor, Object event, String id, String key, OutgoingEvent cloudEvent) {
 			this.descriptor = descriptor;
 			this.event = event;
 			this.id = id;
 			this.key = key;
-			this.builder = builder;
+			this.cloudEvent = cloudEvent;
 		}
 
 		@Override
@@ -294,7 +264,7 @@ public final class CloudEventRecordFactory {
 		public void extension(String name, String value) {
 			checkExtensionName(name);
 			Assert.notNull(value, () -> "CloudEvents extension '" + name + "' has a null value");
-			this.builder.withExtension(name, value);
+			this.cloudEvent.extension(name, value);
 		}
 
 		@Override

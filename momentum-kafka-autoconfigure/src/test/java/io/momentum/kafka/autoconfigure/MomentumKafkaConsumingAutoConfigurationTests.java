@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.momentum.kafka.annotation.IntegrationEventHandler;
+import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.consuming.EventMetadata;
 import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
@@ -115,6 +116,21 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 				.hasToString(CashierHandlers.class.getName() + ".created(CashierCreated, EventMetadata)"));
 			assertThat(registry.find(LedgerEntryPosted.class)).isPresent();
 		});
+	}
+
+	@Test
+	void containersCommitAsynchronouslyUnlessSyncCommitsIsSet() {
+		this.runner.withBean(CashierHandlers.class)
+			.run((context) -> assertThat(context.getBean(IntegrationEventListenerContainers.class)
+				.getContainer(CASHIERS)
+				.getContainerProperties()
+				.isSyncCommits()).isFalse());
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("momentum.kafka.consumer.sync-commits=true")
+			.run((context) -> assertThat(context.getBean(IntegrationEventListenerContainers.class)
+				.getContainer(CASHIERS)
+				.getContainerProperties()
+				.isSyncCommits()).isTrue());
 	}
 
 	@Test
@@ -261,6 +277,12 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 				.getContainer(CASHIERS)
 				.getContainerProperties()
 				.getClientId()).isEqualTo("custom-" + CASHIERS));
+	}
+
+	@Test
+	void defaultReaderReadsBinaryModeOnItsFastPathAndFallsBackToTheSdk() {
+		this.runner.run((context) -> assertThat(context).getBean(CloudEventReader.class)
+			.isInstanceOf(BinaryModeCloudEventReader.class));
 	}
 
 	@Test

@@ -115,6 +115,12 @@ class ConsumerGroupIntegrationTests {
 					"momentum.kafka.consumer.concurrency=3")
 			.run((context) -> {
 				assertThat(container(context, topic).getConcurrency()).isEqualTo(3);
+				// Each of the three consumers must own partitions before the records arrive: one consumer that
+				// gets them all first can drain the topic before the group is balanced
+				await().atMost(TIMEOUT)
+					.until(() -> container(context, topic).getAssignmentsByClientId().values().stream()
+						.filter((partitions) -> !partitions.isEmpty())
+						.count() == 3);
 				List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
 				for (int sequence = 0; sequence < 10; sequence++) {
 					for (int account = 0; account < 50; account++) {

@@ -1,0 +1,103 @@
+package io.momentum.kafka.cloudevents;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses the usual shape of a CloudEvents {@code time} without {@link java.time.format.DateTimeFormatter}:
+ * {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of 1 to 9 digits, then {@code Z} or {@code ±HH:MM}. For every
+ * text it parses, the result equals {@link OffsetDateTime#parse(CharSequence)}'s (which is what the CloudEvents
+ * SDK uses); for every other text, including valid ISO-8601 shapes it does not handle (lower-case {@code t} or
+ * {@code z}, offsets with seconds), it returns {@code null} and the caller parses it the SDK's way.
+ */
+final class Rfc3339Times {
+
+	private static final int[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+			1_000_000_000 };
+
+	private Rfc3339Times() {
+	}
+
+	/**
+	 * Parse a time of the usual shape.
+	 * @param text the text
+	 * @return the time, or {@code null} when the text does not have the usual shape or is not a valid time
+	 */
+	static @Nullable OffsetDateTime parse(String text) {
+		int length = text.length();
+		if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
+			return null;
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 2);
+		int day = digits(text, 8, 2);
+		int hour = digits(text, 11, 2);
+		int minute = digits(text, 14, 2);
+		int second = digits(text, 17, 2);
+		if ((year | month | day | hour | minute | second) < 0) {
+			return null;
+		}
+		int index = 19;
+		int nanos = 0;
+		if (text.charAt(index) == '.') {
+			int start = ++index;
+			while (index < length && index - start < 10 && isDigit(text.charAt(index))) {
+				index++;
+			}
+			int count = index - start;
+			if (count < 1 || count > 9) {
+				return null;
+			}
+			nanos = digits(text, start, count) * POWERS[9 - count];
+		}
+		ZoneOffset offset;
+		if (index == length - 1 && text.charAt(index) == 'Z') {
+			offset = ZoneOffset.UTC;
+		}
+		else if (index == length - 6 && (text.charAt(index) == '+' || text.charAt(index) == '-')
+				&& text.charAt(index + 3) == ':') {
+			int offsetHours = digits(text, index + 1, 2);
+			int offsetMinutes = digits(text, index + 4, 2);
+			if ((offsetHours | offsetMinutes) < 0 || offsetMinutes > 59) {
+				return null;
+			}
+			int seconds = offsetHours * 3600 + offsetMinutes * 60;
+			try {
+				offset = ZoneOffset.ofTotalSeconds((text.charAt(index) == '-') ? -seconds : seconds);
+			}
+			catch (DateTimeException ex) {
+				return null;
+			}
+		}
+		else {
+			return null;
+		}
+		try {
+			return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static int digits(String text, int start, int count) {
+		int value = 0;
+		for (int i = start; i < start + count; i++) {
+			char c = text.charAt(i);
+			if (!isDigit(c)) {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+}
