@@ -81,7 +81,9 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		String contentType = null;
 		for (Header header : all) {
 			String key = header.key();
-			if (header.value() == null || !CloudEventHeaderNames.isCanonical(key)) {
+			if (header.value() == null || !CloudEventHeaderNames.isCanonical(key)
+					|| !SdkCloudEventReader.isUtf8(header.value())) {
+				// The SDK reader decides, and refuses attribute headers that are not valid UTF-8.
 				return null;
 			}
 			if (key.equals(PREFIX + "specversion")) {

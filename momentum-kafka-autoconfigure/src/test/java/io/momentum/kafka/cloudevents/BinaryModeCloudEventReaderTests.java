@@ -127,6 +127,16 @@ class BinaryModeCloudEventReaderTests {
 	}
 
 	@Test
+	void attributeHeadersThatAreNotUtf8AreUnreadableAsForTheSdkReader() {
+		for (String name : List.of("ce_type", "ce_id", "ce_subject", "ce_partitionkey", "content-type")) {
+			Headers headers = binaryHeaders();
+			headers.remove(name);
+			headers.add(name, new byte[] { 'C', (byte) 0xC3, (byte) 0x28, 'x' });
+			assertThat(sameAsSdk(headers, DATA)).as(name).isNull();
+		}
+	}
+
+	@Test
 	void nullValueIsUnreadableAsForTheSdk() {
 		assertThatExceptionOfType(UnreadableEventException.class)
 			.isThrownBy(() -> this.reader.read(binaryHeaders(), null))
