@@ -77,26 +77,8 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 		if (this.subject != null) {
 			builder.withSubject(this.subject);
 		}
-		this.extensions.forEach((name, value) -> {
-			if (value instanceof String string) {
-				builder.withExtension(name, string);
-			}
-			else if (value instanceof Number number) {
-				builder.withExtension(name, number);
-			}
-			else if (value instanceof Boolean bool) {
-				builder.withExtension(name, bool);
-			}
-			else if (value instanceof URI uri) {
-				builder.withExtension(name, uri);
-			}
-			else if (value instanceof OffsetDateTime dateTime) {
-				builder.withExtension(name, dateTime);
-			}
-			else {
-				builder.withExtension(name, (byte[]) value);
-			}
-		});
+		// The builder sets an attribute it does not know as an extension.
+		writeExtensions(builder);
 		return builder.build();
 	}
 
@@ -118,6 +100,10 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 			writer.withContextAttribute("subject", this.subject);
 		}
 		writer.withContextAttribute("time", formatTime(this.time));
+		writeExtensions(writer);
+	}
+
+	private void writeExtensions(CloudEventContextWriter writer) {
 		for (Map.Entry<String, Object> extension : this.extensions.entrySet()) {
 			String name = extension.getKey();
 			Object value = extension.getValue();
