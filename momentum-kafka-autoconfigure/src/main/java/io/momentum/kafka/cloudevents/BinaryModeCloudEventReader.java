@@ -5,13 +5,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.data.BytesCloudEventData;
 import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.core.v1.CloudEventBuilder;
+import io.cloudevents.core.v1.CloudEventV1;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
@@ -25,12 +25,14 @@ import org.springframework.util.Assert;
  * read goes to the {@link SdkCloudEventReader}, so this reader accepts exactly what the SDK reader accepts and
  * fails with the same messages.
  * <p>
- * The fast path does what the SDK's Kafka binary-mode reader does — each {@code ce_} header and the
- * {@code content-type} header, in record order, set on the SDK's own {@link CloudEventBuilder} — without copying
- * and renaming the headers first, and with two shortcuts that give the same values: the {@code source} URI of a
- * source seen before is reused, and a {@code time} of the usual RFC 3339 shape is parsed without a
- * {@code DateTimeFormatter}. The CloudEvents SDK's read path costs more CPU per record than reading the data
- * itself; see the benchmarks page.
+ * The fast path builds the SDK's own {@link CloudEventV1} with the values the SDK's Kafka binary-mode reader gives
+ * it, straight from the header bytes: without copying and renaming the headers, without the builder, and with
+ * shortcuts that give the same values — the {@code source} URI, {@code type} and {@code content-type} of recent
+ * records are reused ({@link RecentHeaderValues}), and a {@code time} of the usual RFC 3339 shape is parsed without a
+ * {@code DateTimeFormatter}. It takes only the records whose every attribute header appears once, with a non-empty
+ * value where the attribute is required, and has no reserved name ({@code dataschema}, {@code datacontenttype},
+ * {@code data}, {@code data_base64}): the SDK decides about all others. The CloudEvents SDK's read path costs more
+ * CPU per record than reading the data itself; see the benchmarks page.
  */
 public class BinaryModeCloudEventReader implements CloudEventReader {
 
@@ -38,16 +40,31 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 
 	private static final String CONTENT_TYPE = "content-type";
 
-	private static final byte[] SPEC_VERSION_1 = "1.0".getBytes(StandardCharsets.UTF_8);
+	private static final String SPEC_VERSION = "ce_specversion";
 
-	/** Bounds the caches: a topic has few sources and content types, a hostile producer many. */
-	private static final int CACHE_LIMIT = 256;
+	private static final String ID = "ce_id";
+
+	private static final String TYPE = "ce_type";
+
+	private static final String SOURCE = "ce_source";
+
+	private static final String TIME = "ce_time";
+
+	private static final String SUBJECT = "ce_subject";
+
+	private static final byte[] SPEC_VERSION_1 = "1.0".getBytes(StandardCharsets.UTF_8);
 
 	private final CloudEventReader fallback;
 
-	private final Map<String, URI> sources = new ConcurrentHashMap<>();
+	/** Valid {@code ce_source} values seen recently, parsed; invalid ones are never kept. */
+	private final RecentHeaderValues<URI> sources = new RecentHeaderValues<>(BinaryModeCloudEventReader::uri);
 
-	private final Map<String, Boolean> binaryContentTypes = new ConcurrentHashMap<>();
+	/** {@code ce_type} values seen recently, so that each is decoded, and its hash for dispatch computed, once. */
+	private final RecentHeaderValues<String> types = new RecentHeaderValues<>((text) -> text);
+
+	/** {@code content-type} values seen recently that the SDK reads in binary mode. */
+	private final RecentHeaderValues<String> contentTypes = new RecentHeaderValues<>(
+			BinaryModeCloudEventReader::binaryContentType);
 
 	/**
 	 * Create a reader that falls back to the {@link SdkCloudEventReader}.
@@ -72,99 +89,181 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 	}
 
 	/**
-	 * The event of a canonical binary-mode record, or {@code null} when the record is of another kind or the SDK
-	 * would reject it (the fallback then reads it and reports why).
+	 * The event of a canonical binary-mode record, or {@code null} when the record is of another kind, or of a form
+	 * this path leaves to the SDK, or when the SDK would reject it (the fallback then reads it and reports why).
 	 */
 	private @Nullable CloudEvent readBinary(Headers headers, byte[] value) {
-		Header[] all = headers.toArray();
-		byte @Nullable [] specVersion = null;
+		byte @Nullable [] id = null;
+		String type = null;
+		URI source = null;
 		String contentType = null;
-		for (Header header : all) {
+		OffsetDateTime time = null;
+		String subject = null;
+		boolean specVersion = false;
+		boolean hasContentType = false;
+		Map<String, Object> extensions = null;
+		for (Header header : headers) {
 			String key = header.key();
-			if (header.value() == null || !CloudEventHeaderNames.isCanonical(key)
-					|| !SdkCloudEventReader.isUtf8(header.value())) {
-				// The SDK reader decides, and refuses attribute headers that are not valid UTF-8.
+			byte[] text = header.value();
+			if (text == null) {
 				return null;
 			}
-			if (key.equals(PREFIX + "specversion")) {
-				specVersion = header.value();
-			}
-			else if (key.equals(CONTENT_TYPE)) {
-				contentType = new String(header.value(), StandardCharsets.UTF_8);
-			}
-		}
-		if (specVersion == null || !Arrays.equals(specVersion, SPEC_VERSION_1)
-				|| (contentType != null && !isBinaryContentType(contentType))) {
-			return null;
-		}
-		try {
-			CloudEventBuilder builder = new CloudEventBuilder();
-			for (Header header : all) {
-				String key = header.key();
-				if (key.equals(CONTENT_TYPE)) {
-					builder.withContextAttribute("datacontenttype", new String(header.value(), StandardCharsets.UTF_8));
-				}
-				else if (key.length() > PREFIX.length() && key.startsWith(PREFIX)) {
-					String name = key.substring(PREFIX.length());
-					if (!isPlainName(name)) {
+			switch (attribute(key)) {
+				case SPEC_VERSION -> {
+					if (specVersion || !Arrays.equals(text, SPEC_VERSION_1)) {
 						return null;
 					}
-					String text = new String(header.value(), StandardCharsets.UTF_8);
-					switch (name) {
-						case "specversion" -> {
-						}
-						case "source" -> {
-							URI source = source(text);
-							if (source == null) {
-								return null;
-							}
-							builder.withContextAttribute(name, source);
-						}
-						case "time" -> {
-							OffsetDateTime time = Rfc3339Times.parse(text);
-							builder.withContextAttribute(name, (time != null) ? time : OffsetDateTime.parse(text));
-						}
-						default -> builder.withContextAttribute(name, text);
+					specVersion = true;
+				}
+				case ID -> {
+					if (id != null || text.length == 0 || !SdkCloudEventReader.isUtf8(text)) {
+						return null;
+					}
+					id = text;
+				}
+				case TYPE -> {
+					if (type != null || text.length == 0) {
+						return null;
+					}
+					type = this.types.get(text);
+					if (type == null) {
+						return null;
 					}
 				}
+				case SOURCE -> {
+					if (source != null || text.length == 0) {
+						return null;
+					}
+					source = this.sources.get(text);
+					if (source == null) {
+						return null;
+					}
+				}
+				case TIME -> {
+					// the usual shape is ASCII: valid UTF-8
+					if (time != null) {
+						return null;
+					}
+					time = Rfc3339Times.parse(text);
+					if (time == null) {
+						return null;
+					}
+				}
+				case SUBJECT -> {
+					if (subject != null || !SdkCloudEventReader.isUtf8(text)) {
+						return null;
+					}
+					subject = new String(text, StandardCharsets.UTF_8);
+				}
+				case CONTENT_TYPE -> {
+					if (hasContentType) {
+						return null;
+					}
+					hasContentType = true;
+					contentType = this.contentTypes.get(text);
+					if (contentType == null) {
+						return null;
+					}
+				}
+				case EXTENSION -> {
+					if (!SdkCloudEventReader.isUtf8(text)) {
+						return null;
+					}
+					if (extensions == null) {
+						extensions = new HashMap<>(4);
+					}
+					String name = key.substring(PREFIX.length());
+					if (extensions.putIfAbsent(name, new String(text, StandardCharsets.UTF_8)) != null) {
+						return null;
+					}
+				}
+				case OTHER -> {
+				}
+				default -> {
+					return null;
+				}
 			}
-			return (value.length != 0) ? builder.end(BytesCloudEventData.wrap(value)) : builder.end();
 		}
-		catch (RuntimeException ex) {
+		if (!specVersion || id == null || type == null || source == null) {
 			return null;
 		}
-	}
-
-	private @Nullable URI source(String text) {
-		URI source = this.sources.get(text);
-		if (source == null) {
-			try {
-				source = new URI(text);
-			}
-			catch (URISyntaxException ex) {
-				return null;
-			}
-			if (this.sources.size() < CACHE_LIMIT) {
-				this.sources.put(text, source);
-			}
-		}
-		return source;
+		return new CloudEventV1(new String(id, StandardCharsets.UTF_8), source, type, contentType, null, subject, time,
+				(value.length != 0) ? BytesCloudEventData.wrap(value) : null,
+				(extensions != null) ? extensions : new HashMap<>(0));
 	}
 
 	/**
-	 * Whether the SDK reads a record with this {@code content-type} in binary mode: not a structured-mode event
-	 * format, and not an unknown {@code application/cloudevents} format (which it refuses).
+	 * What a header is to the fast path. Matched on the length first: a string switch would hash every key, and
+	 * the keys of each record are new strings.
 	 */
-	private boolean isBinaryContentType(String contentType) {
-		Boolean binary = this.binaryContentTypes.get(contentType);
-		if (binary == null) {
-			binary = !contentType.startsWith("application/cloudevents")
-					&& EventFormatProvider.getInstance().resolveFormat(contentType) == null;
-			if (this.binaryContentTypes.size() < CACHE_LIMIT) {
-				this.binaryContentTypes.put(contentType, binary);
+	private static Attribute attribute(String key) {
+		switch (key.length()) {
+			case 5 -> {
+				if (key.equals(ID)) {
+					return Attribute.ID;
+				}
+			}
+			case 7 -> {
+				if (key.equals(TYPE)) {
+					return Attribute.TYPE;
+				}
+				if (key.equals(TIME)) {
+					return Attribute.TIME;
+				}
+			}
+			case 9 -> {
+				if (key.equals(SOURCE)) {
+					return Attribute.SOURCE;
+				}
+			}
+			case 10 -> {
+				if (key.equals(SUBJECT)) {
+					return Attribute.SUBJECT;
+				}
+			}
+			case 12 -> {
+				if (key.equals(CONTENT_TYPE)) {
+					return Attribute.CONTENT_TYPE;
+				}
+			}
+			case 14 -> {
+				if (key.equals(SPEC_VERSION)) {
+					return Attribute.SPEC_VERSION;
+				}
+			}
+			default -> {
 			}
 		}
-		return binary;
+		if (!CloudEventHeaderNames.isCanonical(key)) {
+			return Attribute.LEFT_TO_THE_SDK;
+		}
+		if (!key.startsWith(PREFIX)) {
+			return Attribute.OTHER;
+		}
+		String name = key.substring(PREFIX.length());
+		return switch (name) {
+			case "dataschema", "datacontenttype", "data", "data_base64" -> Attribute.LEFT_TO_THE_SDK;
+			default -> (!name.isEmpty() && isPlainName(name)) ? Attribute.EXTENSION : Attribute.LEFT_TO_THE_SDK;
+		};
+	}
+
+	private static @Nullable URI uri(String text) {
+		try {
+			return new URI(text);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The content type when the SDK reads a record with it in binary mode: not a structured-mode event format, and
+	 * not an unknown {@code application/cloudevents} format (which it refuses).
+	 */
+	private static @Nullable String binaryContentType(String contentType) {
+		boolean binary = !contentType.startsWith("application/cloudevents")
+				&& EventFormatProvider.getInstance().resolveFormat(contentType) == null;
+		return binary ? contentType : null;
 	}
 
 	/**
@@ -178,6 +277,21 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 			}
 		}
 		return true;
+	}
+
+	private enum Attribute {
+
+		SPEC_VERSION, ID, TYPE, SOURCE, TIME, SUBJECT, CONTENT_TYPE,
+
+		/** A {@code ce_} header with a name the SDK takes as an extension. */
+		EXTENSION,
+
+		/** A header that is not a CloudEvents header, such as {@code traceparent}. */
+		OTHER,
+
+		/** A header name the SDK renames, or a reserved attribute: the SDK reader decides. */
+		LEFT_TO_THE_SDK
+
 	}
 
 }

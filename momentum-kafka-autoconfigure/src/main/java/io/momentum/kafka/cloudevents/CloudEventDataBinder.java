@@ -28,6 +28,12 @@ public class CloudEventDataBinder {
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	/**
+	 * The last JSON content type seen: the fast-path reader gives the same instance for the same header, so that a
+	 * topic's records are checked by reference instead of parsing the media type per record.
+	 */
+	private volatile @Nullable String lastJsonContentType;
+
+	/**
 	 * Create a binder that reads with the given mapper.
 	 * @param jsonMapper the application's mapper (its modules and settings apply)
 	 */
@@ -48,9 +54,13 @@ public class CloudEventDataBinder {
 	 */
 	public <T> T bind(CloudEvent event, Class<T> type) {
 		String contentType = event.getDataContentType();
-		if (!isJson(contentType)) {
-			throw new UnreadableEventException("CloudEvent " + event.getId() + " of type '" + event.getType()
-					+ "' has datacontenttype '" + contentType + "'; integration events carry JSON data");
+		// no content type means JSON
+		if (contentType != null && contentType != this.lastJsonContentType) {
+			if (!isJson(contentType)) {
+				throw new UnreadableEventException("CloudEvent " + event.getId() + " of type '" + event.getType()
+						+ "' has datacontenttype '" + contentType + "'; integration events carry JSON data");
+			}
+			this.lastJsonContentType = contentType;
 		}
 		CloudEventData data = event.getData();
 		byte[] bytes = (data != null) ? data.toBytes() : null;

@@ -1,5 +1,6 @@
 package io.momentum.kafka.cloudevents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,9 +28,19 @@ final class Rfc3339Times {
 	 * @return the time, or {@code null} when the text does not have the usual shape or is not a valid time
 	 */
 	static @Nullable OffsetDateTime parse(String text) {
-		int length = text.length();
-		if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
+		// every character of the usual shape is ASCII; any other becomes '?', which no shape accepts
+		return parse(text.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * Parse a time of the usual shape from its UTF-8 bytes, as a {@code ce_time} header carries it.
+	 * @param text the bytes of the text
+	 * @return the time, or {@code null} when the text does not have the usual shape or is not a valid time
+	 */
+	static @Nullable OffsetDateTime parse(byte[] text) {
+		int length = text.length;
+		if (length < 20 || at(text, 4) != '-' || at(text, 7) != '-' || at(text, 10) != 'T'
+				|| at(text, 13) != ':' || at(text, 16) != ':') {
 			return null;
 		}
 		int year = digits(text, 0, 4);
@@ -43,9 +54,9 @@ final class Rfc3339Times {
 		}
 		int index = 19;
 		int nanos = 0;
-		if (text.charAt(index) == '.') {
+		if (at(text, index) == '.') {
 			int start = ++index;
-			while (index < length && index - start < 10 && isDigit(text.charAt(index))) {
+			while (index < length && index - start < 10 && isDigit(at(text, index))) {
 				index++;
 			}
 			int count = index - start;
@@ -55,11 +66,11 @@ final class Rfc3339Times {
 			nanos = digits(text, start, count) * POWERS[9 - count];
 		}
 		ZoneOffset offset;
-		if (index == length - 1 && text.charAt(index) == 'Z') {
+		if (index == length - 1 && at(text, index) == 'Z') {
 			offset = ZoneOffset.UTC;
 		}
-		else if (index == length - 6 && (text.charAt(index) == '+' || text.charAt(index) == '-')
-				&& text.charAt(index + 3) == ':') {
+		else if (index == length - 6 && (at(text, index) == '+' || at(text, index) == '-')
+				&& at(text, index + 3) == ':') {
 			int offsetHours = digits(text, index + 1, 2);
 			int offsetMinutes = digits(text, index + 4, 2);
 			if ((offsetHours | offsetMinutes) < 0 || offsetMinutes > 59) {
@@ -67,7 +78,7 @@ final class Rfc3339Times {
 			}
 			int seconds = offsetHours * 3600 + offsetMinutes * 60;
 			try {
-				offset = ZoneOffset.ofTotalSeconds((text.charAt(index) == '-') ? -seconds : seconds);
+				offset = ZoneOffset.ofTotalSeconds((at(text, index) == '-') ? -seconds : seconds);
 			}
 			catch (DateTimeException ex) {
 				return null;
@@ -84,10 +95,15 @@ final class Rfc3339Times {
 		}
 	}
 
-	private static int digits(String text, int start, int count) {
+	private static char at(byte[] text, int index) {
+		// bytes of non-ASCII characters are negative: they become characters that are neither digits nor separators
+		return (char) (text[index] & 0xFF);
+	}
+
+	private static int digits(byte[] text, int start, int count) {
 		int value = 0;
 		for (int i = start; i < start + count; i++) {
-			char c = text.charAt(i);
+			char c = at(text, i);
 			if (!isDigit(c)) {
 				return -1;
 			}

@@ -185,6 +185,39 @@ abstract class ConsumerContender {
 	}
 
 	/**
+	 * (5) Our CloudEvent reader and data binder in the raw poll loop of (2): what our decoding costs without the
+	 * listener container.
+	 */
+	static final class OurDecodingInRawLoop extends PollLoop<byte[]> {
+
+		private final io.momentum.kafka.cloudevents.CloudEventReader reader;
+
+		private final io.momentum.kafka.cloudevents.CloudEventDataBinder binder;
+
+		OurDecodingInRawLoop(Map<String, Object> consumerConfig, io.momentum.kafka.cloudevents.CloudEventReader reader,
+				io.momentum.kafka.cloudevents.CloudEventDataBinder binder) {
+			super("raw + our reader + binder", "(5) raw poll loop with our CloudEvent reader and data binder",
+					consumerConfig);
+			this.reader = reader;
+			this.binder = binder;
+		}
+
+		@Override
+		Deserializer<byte[]> valueDeserializer() {
+			return new ByteArrayDeserializer();
+		}
+
+		@Override
+		void process(ConsumerRecord<byte[], byte[]> record) {
+			CloudEvent event = this.reader.read(record.headers(), record.value());
+			if ("CashierCreated".equals(event.getType())) {
+				this.sink = this.binder.bind(event, CashierCreated.class);
+			}
+		}
+
+	}
+
+	/**
 	 * (4) Our typed {@code @IntegrationEventHandler} with a no-op body, in its listener container.
 	 */
 	static final class Ours extends ConsumerContender {

@@ -349,7 +349,10 @@ final class Harness implements AutoCloseable {
 		List<ConsumerContender> contenders = List.of(new ConsumerContender.IgnoringValues(consumerConfig),
 				new ConsumerContender.HandWritten(consumerConfig, decoder),
 				new ConsumerContender.Sdk(consumerConfig, decoder),
-				new ConsumerContender.Ours(container, context.getBean(CountingHandler.class)));
+				new ConsumerContender.Ours(container, context.getBean(CountingHandler.class)),
+				new ConsumerContender.OurDecodingInRawLoop(consumerConfig,
+						context.getBean(io.momentum.kafka.cloudevents.CloudEventReader.class),
+						context.getBean(io.momentum.kafka.cloudevents.CloudEventDataBinder.class)));
 		for (int round = -this.settings.warmupRounds(); round < this.settings.rounds(); round++) {
 			for (ConsumerContender contender : rotated(contenders, round)) {
 				settle();
