@@ -3,6 +3,7 @@ package io.momentum.kafka.autoconfigure;
 import java.time.Duration;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.observation.ObservationRegistry;
 import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventDataBinder;
 import io.momentum.kafka.cloudevents.CloudEventReader;
@@ -81,11 +82,13 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 		}
 
 		@Bean
-		IntegrationEventContainerCustomizer integrationEventContainerDefaults(Environment environment) {
+		IntegrationEventContainerCustomizer integrationEventContainerDefaults(Environment environment,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
 			// Observation (timers, trace context from the record's traceparent header, trace ids in the
-			// handler's log lines) is on unless the application switched it off.
-			boolean observation = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class,
-					true);
+			// handler's log lines) is on unless the application switched it off, or has no ObservationRegistry:
+			// observing into the no-op registry still opens a scope per record.
+			boolean observation = observationRegistry.getIfUnique() != null && environment
+				.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, true);
 			return (topic, container) -> {
 				ContainerProperties properties = container.getContainerProperties();
 				properties.setObservationEnabled(observation);

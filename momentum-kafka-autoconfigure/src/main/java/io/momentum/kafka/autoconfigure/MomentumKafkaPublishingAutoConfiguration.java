@@ -70,10 +70,14 @@ public final class MomentumKafkaPublishingAutoConfiguration {
 			ObjectProvider<PublishListener> publishListeners, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<KafkaTemplateObservationConvention> observationConvention) {
 		KafkaTemplate<String, byte[]> template = KafkaIntegrationEventPublisher.createTemplate(producerFactory);
-		// Observation (timers and trace propagation) is on unless the application switched it off.
-		template.setObservationEnabled(
-				environment.getProperty("spring.kafka.template.observation-enabled", Boolean.class, true));
-		observationRegistry.ifUnique(template::setObservationRegistry);
+		// Observation (timers and trace propagation) is on unless the application switched it off, or has no
+		// ObservationRegistry: observing into the no-op registry still opens a scope per send.
+		ObservationRegistry registry = observationRegistry.getIfUnique();
+		template.setObservationEnabled(registry != null
+				&& environment.getProperty("spring.kafka.template.observation-enabled", Boolean.class, true));
+		if (registry != null) {
+			template.setObservationRegistry(registry);
+		}
 		observationConvention.ifUnique(template::setObservationConvention);
 		return new KafkaIntegrationEventPublisher(eventCatalog, cloudEventRecordFactory, template,
 				publishListeners.orderedStream().toList(), properties.getPublisher().getTimeout());

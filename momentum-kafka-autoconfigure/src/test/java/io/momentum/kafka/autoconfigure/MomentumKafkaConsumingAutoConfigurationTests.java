@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.momentum.kafka.annotation.IntegrationEventHandler;
 import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventReader;
@@ -70,12 +71,23 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 
 	@Test
 	void whenNothingIsSetThenContainersObserveAndRetryAfterAuthenticationFailures() {
-		this.runner.withBean(CashierHandlers.class).run((context) -> {
+		this.runner.withBean(CashierHandlers.class).withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.run((context) -> {
 			ContainerProperties properties = context.getBean(IntegrationEventListenerContainers.class)
 				.getContainer(CASHIERS)
 				.getContainerProperties();
 			assertThat(properties.isObservationEnabled()).isTrue();
 			assertThat(properties.getAuthExceptionRetryInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+		});
+	}
+
+	@Test
+	void whenThereIsNoObservationRegistryThenContainersDoNotObserve() {
+		this.runner.withBean(CashierHandlers.class).run((context) -> {
+			ContainerProperties properties = context.getBean(IntegrationEventListenerContainers.class)
+				.getContainer(CASHIERS)
+				.getContainerProperties();
+			assertThat(properties.isObservationEnabled()).isFalse();
 		});
 	}
 
