@@ -72,15 +72,17 @@ public final class MomentumKafkaPublishingAutoConfiguration {
 		KafkaTemplate<String, byte[]> template = KafkaIntegrationEventPublisher.createTemplate(producerFactory);
 		// Observation (timers and trace propagation) is on unless the application switched it off, or has no
 		// ObservationRegistry: observing into the no-op registry still opens a scope per send.
+		// Unobserved, the publisher hands records straight to the template's producer.
 		ObservationRegistry registry = observationRegistry.getIfUnique();
-		template.setObservationEnabled(registry != null
-				&& environment.getProperty("spring.kafka.template.observation-enabled", Boolean.class, true));
+		boolean observed = registry != null
+				&& environment.getProperty("spring.kafka.template.observation-enabled", Boolean.class, true);
+		template.setObservationEnabled(observed);
 		if (registry != null) {
 			template.setObservationRegistry(registry);
 		}
 		observationConvention.ifUnique(template::setObservationConvention);
 		return new KafkaIntegrationEventPublisher(eventCatalog, cloudEventRecordFactory, template,
-				publishListeners.orderedStream().toList(), properties.getPublisher().getTimeout());
+				publishListeners.orderedStream().toList(), properties.getPublisher().getTimeout(), observed);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,6 +20,7 @@ import io.momentum.kafka.topic.EventCatalog;
 import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -65,6 +66,9 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 
 	private final KafkaTemplate<String, byte[]> template;
 
+	/** Whether records go through the template (observed) or straight to its factory's producer. */
+	private final boolean throughTemplate;
+
 	private final PublishListener[] listeners;
 
 	private final Duration timeout;
@@ -86,6 +90,25 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 	 */
 	public KafkaIntegrationEventPublisher(EventCatalog catalog, CloudEventRecordFactory recordFactory,
 			KafkaTemplate<String, byte[]> template, List<PublishListener> listeners, Duration timeout) {
+		this(catalog, recordFactory, template, listeners, timeout, true);
+	}
+
+	/**
+	 * Create a publisher.
+	 * @param catalog the application's event types
+	 * @param recordFactory writes events as CloudEvents records
+	 * @param template sends the records; the publisher owns it and closes its producer factory
+	 * on {@link #destroy()}
+	 * @param listeners called on the outcome of every publish, in order
+	 * @param timeout how long the blocking methods wait for acknowledgements
+	 * @param observed whether sends go through the template, for its observation (timers, trace
+	 * propagation); {@code false} hands each record straight to the producer of the template's
+	 * factory, with the same outcomes and errors and less work per event (no template future, no
+	 * observation scope)
+	 */
+	public KafkaIntegrationEventPublisher(EventCatalog catalog, CloudEventRecordFactory recordFactory,
+			KafkaTemplate<String, byte[]> template, List<PublishListener> listeners, Duration timeout,
+			boolean observed) {
 		Assert.notNull(catalog, "'catalog' must not be null");
 		Assert.notNull(recordFactory, "'recordFactory' must not be null");
 		Assert.notNull(template, "'template' must not be null");
@@ -94,6 +117,7 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		this.catalog = catalog;
 		this.recordFactory = recordFactory;
 		this.template = template;
+		this.throughTemplate = observed;
 		this.listeners = listeners.toArray(new PublishListener[0]);
 		this.timeout = timeout;
 		Map<String, Object> configs = template.getProducerFactory().getConfigurationProperties();
@@ -311,6 +335,9 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 
 	private Pending send(EventDescriptor descriptor, Object event, CloudEventRecord record) {
 		CompletableFuture<PublishResult> future = new CompletableFuture<>();
+		if (!this.throughTemplate) {
+			return sendToProducer(descriptor, event, record, future);
+		}
 		CompletableFuture<SendResult<String, byte[]>> sent;
 		try {
 			sent = this.template.send(record.record());
@@ -328,6 +355,31 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 				completeFailed(future, descriptor, event, sendFailure(descriptor, record, ex));
 			}
 		});
+		return new Pending(descriptor, record.id(), future);
+	}
+
+	/**
+	 * Send without the template, as it sends when not observing: a producer from its factory
+	 * (the shared one), closed after the send (which only releases it), the outcome reported by
+	 * the producer's callback.
+	 */
+	private Pending sendToProducer(EventDescriptor descriptor, Object event, CloudEventRecord record,
+			CompletableFuture<PublishResult> future) {
+		try (Producer<String, byte[]> producer = this.template.getProducerFactory().createProducer()) {
+			producer.send(record.record(), (metadata, ex) -> {
+				if (ex == null) {
+					completeAcknowledged(future, descriptor, event, record, metadata);
+				}
+				else {
+					completeFailed(future, descriptor, event, sendFailure(descriptor, record, ex));
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			IntegrationEventPublishException failure = sendFailure(descriptor, record, ex);
+			completeFailed(future, descriptor, event, failure);
+			return new Pending(descriptor, record.id(), future, failure);
+		}
 		return new Pending(descriptor, record.id(), future);
 	}
 
