@@ -133,14 +133,17 @@ public final class PartitionKeyExtractors {
 
 		@Override
 		public String extract(Object event) {
-			StringBuilder key = new StringBuilder();
-			for (EventProperty component : this.parts) {
-				if (!key.isEmpty()) {
-					key.append(SEPARATOR);
-				}
-				key.append(render(this.eventType, component, event));
+			// Two components (the usual composite key) by concatenation, which sizes the key exactly
+			// and copies each text once; more through String.join, which does the same.
+			if (this.parts.size() == 2) {
+				return render(this.eventType, this.parts.get(0), event) + SEPARATOR
+						+ render(this.eventType, this.parts.get(1), event);
 			}
-			return key.toString();
+			String[] texts = new String[this.parts.size()];
+			for (int i = 0; i < texts.length; i++) {
+				texts[i] = render(this.eventType, this.parts.get(i), event);
+			}
+			return String.join(SEPARATOR, texts);
 		}
 
 		@Override
