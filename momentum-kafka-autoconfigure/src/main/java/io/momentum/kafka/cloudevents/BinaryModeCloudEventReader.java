@@ -52,6 +52,12 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 
 	private static final String SUBJECT = "ce_subject";
 
+	private static final String DATA_SCHEMA = "ce_dataschema";
+
+	private static final String DATA_CONTENT_TYPE = "ce_datacontenttype";
+
+	private static final String DATA = "ce_data";
+
 	private static final byte[] SPEC_VERSION_1 = "1.0".getBytes(StandardCharsets.UTF_8);
 
 	private final CloudEventReader fallback;
@@ -61,6 +67,9 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 
 	/** {@code ce_type} values seen recently, so that each is decoded, and its hash for dispatch computed, once. */
 	private final RecentHeaderValues<String> types = new RecentHeaderValues<>((text) -> text);
+
+	/** Extension names seen recently, so that each record's names are not cut from its header names again. */
+	private final RecentExtensionNames extensionNames = new RecentExtensionNames();
 
 	/** {@code content-type} values seen recently that the SDK reads in binary mode. */
 	private final RecentHeaderValues<String> contentTypes = new RecentHeaderValues<>(
@@ -101,6 +110,9 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		String subject = null;
 		boolean specVersion = false;
 		boolean hasContentType = false;
+		// most records carry one extension: a map is made for the second
+		String extensionName = null;
+		String extensionValue = null;
 		Map<String, Object> extensions = null;
 		for (Header header : headers) {
 			String key = header.key();
@@ -169,12 +181,20 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 					if (!SdkCloudEventReader.isUtf8(text)) {
 						return null;
 					}
-					if (extensions == null) {
-						extensions = new HashMap<>(4);
+					String name = this.extensionNames.of(key);
+					String extension = new String(text, StandardCharsets.UTF_8);
+					if (extensionName == null) {
+						extensionName = name;
+						extensionValue = extension;
 					}
-					String name = key.substring(PREFIX.length());
-					if (extensions.putIfAbsent(name, new String(text, StandardCharsets.UTF_8)) != null) {
-						return null;
+					else {
+						if (extensions == null) {
+							extensions = new HashMap<>(4);
+							extensions.put(extensionName, extensionValue);
+						}
+						if (extensions.putIfAbsent(name, extension) != null) {
+							return null;
+						}
 					}
 				}
 				case OTHER -> {
@@ -189,7 +209,8 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		}
 		return new CloudEventV1(new String(id, StandardCharsets.UTF_8), source, type, contentType, null, subject, time,
 				(value.length != 0) ? BytesCloudEventData.wrap(value) : null,
-				(extensions != null) ? extensions : new HashMap<>(0));
+				(extensions != null) ? extensions
+						: (extensionName != null) ? Map.of(extensionName, extensionValue) : Map.of());
 	}
 
 	/**
@@ -234,17 +255,15 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 			default -> {
 			}
 		}
-		if (!CloudEventHeaderNames.isCanonical(key)) {
+		if (!key.startsWith(PREFIX)) {
+			return CloudEventHeaderNames.isCanonical(key) ? Attribute.OTHER : Attribute.LEFT_TO_THE_SDK;
+		}
+		// a plain name after the prefix is also canonical; ce_data_base64 is not a plain name
+		if (key.length() == PREFIX.length() || !isPlainName(key, PREFIX.length()) || key.equals(DATA_SCHEMA)
+				|| key.equals(DATA_CONTENT_TYPE) || key.equals(DATA)) {
 			return Attribute.LEFT_TO_THE_SDK;
 		}
-		if (!key.startsWith(PREFIX)) {
-			return Attribute.OTHER;
-		}
-		String name = key.substring(PREFIX.length());
-		return switch (name) {
-			case "dataschema", "datacontenttype", "data", "data_base64" -> Attribute.LEFT_TO_THE_SDK;
-			default -> (!name.isEmpty() && isPlainName(name)) ? Attribute.EXTENSION : Attribute.LEFT_TO_THE_SDK;
-		};
+		return Attribute.EXTENSION;
 	}
 
 	private static @Nullable URI uri(String text) {
@@ -267,10 +286,11 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 	}
 
 	/**
-	 * Lower-case letters and digits: names the SDK's lower-casing (in the default locale) leaves as they are.
+	 * Lower-case letters and digits from an index on: names the SDK's lower-casing (in the default locale) leaves
+	 * as they are.
 	 */
-	private static boolean isPlainName(String name) {
-		for (int i = 0; i < name.length(); i++) {
+	private static boolean isPlainName(String name, int from) {
+		for (int i = from; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
 				return false;

@@ -37,7 +37,7 @@ class HarnessSmokeTests {
 		assertThat(results.producerLatency.values())
 			.allSatisfy((series) -> assertThat(series.p99Millis().median()).as(series.name).isPositive());
 		assertThat(results.consumers).containsOnlyKeys("raw, values ignored", HarnessReport.FAIR_CONSUMER,
-				"SDK CloudEventDeserializer + Jackson", HarnessReport.OUR_CONSUMER);
+				"SDK CloudEventDeserializer + Jackson", HarnessReport.OUR_CONSUMER, "raw + our reader + binder");
 		assertThat(results.consumers.values())
 			.allSatisfy((series) -> assertThat(series.eventsPerSecond().median()).as(series.name).isPositive());
 		assertThat(results.endToEnd.p50Millis().median()).isPositive();
@@ -51,7 +51,8 @@ class HarnessSmokeTests {
 			.endsWith("<!-- harness:end -->\n\nAlso by hand.\n")
 			.doesNotContain("old")
 			.contains("### Producer throughput", "| (4) our IntegrationEventPublisher, binary mode (the default) | ",
-					"### Consumer drain", "| (4) our typed handler with a no-op body | ", "### Publish-to-handler latency");
+					"### Consumer drain", "| (4) our typed handler with a no-op body | ",
+					"| (5) raw poll loop with our CloudEvent reader and data binder | ", "### Publish-to-handler latency");
 	}
 
 }
