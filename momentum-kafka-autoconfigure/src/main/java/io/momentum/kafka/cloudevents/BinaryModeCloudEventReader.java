@@ -68,9 +68,6 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 	/** {@code ce_type} values seen recently, so that each is decoded, and its hash for dispatch computed, once. */
 	private final RecentHeaderValues<String> types = new RecentHeaderValues<>((text) -> text);
 
-	/** Extension names seen recently, so that each record's names are not cut from its header names again. */
-	private final RecentExtensionNames extensionNames = new RecentExtensionNames();
-
 	/** {@code content-type} values seen recently that the SDK reads in binary mode. */
 	private final RecentHeaderValues<String> contentTypes = new RecentHeaderValues<>(
 			BinaryModeCloudEventReader::binaryContentType);
@@ -110,9 +107,6 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		String subject = null;
 		boolean specVersion = false;
 		boolean hasContentType = false;
-		// most records carry one extension: a map is made for the second
-		String extensionName = null;
-		String extensionValue = null;
 		Map<String, Object> extensions = null;
 		for (Header header : headers) {
 			String key = header.key();
@@ -181,20 +175,12 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 					if (!SdkCloudEventReader.isUtf8(text)) {
 						return null;
 					}
-					String name = this.extensionNames.of(key);
-					String extension = new String(text, StandardCharsets.UTF_8);
-					if (extensionName == null) {
-						extensionName = name;
-						extensionValue = extension;
+					if (extensions == null) {
+						extensions = new HashMap<>(4);
 					}
-					else {
-						if (extensions == null) {
-							extensions = new HashMap<>(4);
-							extensions.put(extensionName, extensionValue);
-						}
-						if (extensions.putIfAbsent(name, extension) != null) {
-							return null;
-						}
+					String name = key.substring(PREFIX.length());
+					if (extensions.putIfAbsent(name, new String(text, StandardCharsets.UTF_8)) != null) {
+						return null;
 					}
 				}
 				case OTHER -> {
@@ -209,8 +195,7 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		}
 		return new CloudEventV1(new String(id, StandardCharsets.UTF_8), source, type, contentType, null, subject, time,
 				(value.length != 0) ? BytesCloudEventData.wrap(value) : null,
-				(extensions != null) ? extensions
-						: (extensionName != null) ? Map.of(extensionName, extensionValue) : Map.of());
+				(extensions != null) ? extensions : Map.of());
 	}
 
 	/**

@@ -38,7 +38,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -333,54 +332,44 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		}
 	}
 
+	/**
+	 * Hand a record to the template, or, when sends are not observed, straight to a producer of
+	 * its factory as the template itself would (the shared producer, closed after the send,
+	 * which only releases it); either way the producer's outcome completes the future.
+	 */
 	private Pending send(EventDescriptor descriptor, Object event, CloudEventRecord record) {
 		CompletableFuture<PublishResult> future = new CompletableFuture<>();
-		if (!this.throughTemplate) {
-			return sendToProducer(descriptor, event, record, future);
-		}
-		CompletableFuture<SendResult<String, byte[]>> sent;
 		try {
-			sent = this.template.send(record.record());
+			if (this.throughTemplate) {
+				this.template.send(record.record())
+					.whenComplete((result, ex) -> complete(future, descriptor, event, record,
+							(result != null) ? result.getRecordMetadata() : null, ex));
+			}
+			else {
+				try (Producer<String, byte[]> producer = this.template.getProducerFactory().createProducer()) {
+					producer.send(record.record(),
+							(metadata, ex) -> complete(future, descriptor, event, record, metadata, ex));
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			IntegrationEventPublishException failure = sendFailure(descriptor, record, ex);
 			completeFailed(future, descriptor, event, failure);
 			return new Pending(descriptor, record.id(), future, failure);
 		}
-		sent.whenComplete((result, ex) -> {
-			if (ex == null) {
-				completeAcknowledged(future, descriptor, event, record, result.getRecordMetadata());
-			}
-			else {
-				completeFailed(future, descriptor, event, sendFailure(descriptor, record, ex));
-			}
-		});
 		return new Pending(descriptor, record.id(), future);
 	}
 
-	/**
-	 * Send without the template, as it sends when not observing: a producer from its factory
-	 * (the shared one), closed after the send (which only releases it), the outcome reported by
-	 * the producer's callback.
-	 */
-	private Pending sendToProducer(EventDescriptor descriptor, Object event, CloudEventRecord record,
-			CompletableFuture<PublishResult> future) {
-		try (Producer<String, byte[]> producer = this.template.getProducerFactory().createProducer()) {
-			producer.send(record.record(), (metadata, ex) -> {
-				if (ex == null) {
-					completeAcknowledged(future, descriptor, event, record, metadata);
-				}
-				else {
-					completeFailed(future, descriptor, event, sendFailure(descriptor, record, ex));
-				}
-			});
+	private void complete(CompletableFuture<PublishResult> future, EventDescriptor descriptor, Object event,
+			CloudEventRecord record, @Nullable RecordMetadata metadata, @Nullable Throwable ex) {
+		if (ex == null && metadata != null) {
+			completeAcknowledged(future, descriptor, event, record, metadata);
 		}
-		catch (RuntimeException ex) {
-			IntegrationEventPublishException failure = sendFailure(descriptor, record, ex);
-			completeFailed(future, descriptor, event, failure);
-			return new Pending(descriptor, record.id(), future, failure);
+		else {
+			Throwable failure = (ex != null) ? ex
+					: new IllegalStateException("the producer reported neither a result nor an error");
+			completeFailed(future, descriptor, event, sendFailure(descriptor, record, failure));
 		}
-		return new Pending(descriptor, record.id(), future);
 	}
 
 	private void completeAcknowledged(CompletableFuture<PublishResult> future, EventDescriptor descriptor,
