@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.momentum.kafka.consuming.error.IntegrationEventDeadLetterRecoverer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 public final class DeadLetter {
 
-	private static final Set<String> INT_HEADERS = Set.of(KafkaHeaders.DLT_ORIGINAL_PARTITION);
+	private static final Set<String> INT_HEADERS = Set.of(KafkaHeaders.DLT_ORIGINAL_PARTITION,
+			IntegrationEventDeadLetterRecoverer.ATTEMPTS_HEADER);
 
 	private static final Set<String> LONG_HEADERS = Set.of(KafkaHeaders.DLT_ORIGINAL_OFFSET,
 			KafkaHeaders.DLT_ORIGINAL_TIMESTAMP);
@@ -108,6 +110,16 @@ public final class DeadLetter {
 	public int originalPartition() {
 		String partition = header(KafkaHeaders.DLT_ORIGINAL_PARTITION);
 		return (partition != null) ? Integer.parseInt(partition) : -1;
+	}
+
+	/**
+	 * How many times the handler was called before the record was dead-lettered
+	 * ({@value IntegrationEventDeadLetterRecoverer#ATTEMPTS_HEADER}).
+	 * @return the attempts, or {@code -1} when the header is missing
+	 */
+	public int attempts() {
+		String attempts = header(IntegrationEventDeadLetterRecoverer.ATTEMPTS_HEADER);
+		return (attempts != null) ? Integer.parseInt(attempts) : -1;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.momentum.kafka.test;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import io.momentum.kafka.consuming.error.IntegrationEventDeadLetterRecoverer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,8 @@ class DeadLetterTests {
 			.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, bytes("appdomain-api"))
 			.add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes("org.springframework.kafka.listener.ListenerExecutionFailedException"))
 			.add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, bytes("java.lang.IllegalStateException"))
-			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, bytes("Cashier cannot be created"));
+			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, bytes("Cashier cannot be created"))
+			.add(IntegrationEventDeadLetterRecoverer.ATTEMPTS_HEADER, ByteBuffer.allocate(4).putInt(3).array());
 
 		DeadLetter deadLetter = new DeadLetter(record);
 
@@ -45,6 +47,8 @@ class DeadLetterTests {
 			.isEqualTo("org.springframework.kafka.listener.ListenerExecutionFailedException");
 		assertThat(deadLetter.exceptionCauseClassName()).isEqualTo("java.lang.IllegalStateException");
 		assertThat(deadLetter.exceptionMessage()).isEqualTo("Cashier cannot be created");
+		assertThat(deadLetter.attempts()).isEqualTo(3);
+		assertThat(deadLetter.header(IntegrationEventDeadLetterRecoverer.ATTEMPTS_HEADER)).isEqualTo("3");
 		assertThat(deadLetter.isFrom(new RecordCoordinates("cashiers", 2, 41L))).isTrue();
 		assertThat(deadLetter.isFrom(new RecordCoordinates("cashiers", 2, 40L))).isFalse();
 		assertThat(deadLetter.record()).isSameAs(record);
@@ -59,6 +63,7 @@ class DeadLetterTests {
 		assertThat(deadLetter.originalTopic()).isNull();
 		assertThat(deadLetter.originalPartition()).isEqualTo(-1);
 		assertThat(deadLetter.originalOffset()).isEqualTo(-1L);
+		assertThat(deadLetter.attempts()).isEqualTo(-1);
 		assertThat(deadLetter.headers()).isEmpty();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.momentum.kafka.health.KafkaHealthIndicator;
 import io.momentum.kafka.test.broker.KafkaBrokerProcess;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ class HealthWithBrokerProcessIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	private static ConfigurableApplicationContext context;
@@ -44,9 +46,6 @@ class HealthWithBrokerProcessIntegrationTests {
 	static void stop() {
 		if (context != null) {
 			context.close();
-		}
-		if (broker != null) {
-			broker.close();
 		}
 	}
 

@@ -14,7 +14,7 @@ import io.momentum.kafka.it.reliability.ReliabilityReport.Scenario;
 import io.momentum.kafka.publishing.IntegrationEventPublishException;
 import io.momentum.kafka.publishing.PublishResult;
 import io.momentum.kafka.test.broker.KafkaBrokerProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,19 +34,13 @@ import static org.awaitility.Awaitility.await;
  */
 class BrokerFailureIntegrationTests {
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	@BeforeAll
 	static void startBroker() {
 		broker = KafkaBrokerProcess.builder().build();
 		broker.start();
-	}
-
-	@AfterAll
-	static void closeBroker() {
-		if (broker != null) {
-			broker.close();
-		}
 	}
 
 	@Test

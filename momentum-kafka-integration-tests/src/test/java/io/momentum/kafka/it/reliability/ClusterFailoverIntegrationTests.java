@@ -11,7 +11,7 @@ import io.momentum.kafka.it.reliability.ReliabilityReport.Row;
 import io.momentum.kafka.it.reliability.ReliabilityReport.Scenario;
 import io.momentum.kafka.publishing.PublishResult;
 import io.momentum.kafka.test.broker.KafkaClusterProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,19 +32,13 @@ class ClusterFailoverIntegrationTests {
 
 	private static final int RATE = 1_000;
 
+	@AutoClose
 	private static KafkaClusterProcess cluster;
 
 	@BeforeAll
 	static void startCluster() {
 		cluster = KafkaClusterProcess.builder().startTimeout(Duration.ofSeconds(90)).build();
 		cluster.start();
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
 	}
 
 	@Test

@@ -19,7 +19,7 @@ import io.momentum.kafka.test.broker.KafkaBrokerProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,19 +41,13 @@ class ConsumerRestartIntegrationTests {
 	/** Stop after this many handled events: half way through the fifth poll of 500 records. */
 	private static final int MID_BATCH = 2_250;
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	@BeforeAll
 	static void startBroker() {
 		broker = KafkaBrokerProcess.builder().build();
 		broker.start();
-	}
-
-	@AfterAll
-	static void closeBroker() {
-		if (broker != null) {
-			broker.close();
-		}
 	}
 
 	@Test

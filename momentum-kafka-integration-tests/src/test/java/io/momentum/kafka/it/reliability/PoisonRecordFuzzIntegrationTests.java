@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,19 +54,13 @@ class PoisonRecordFuzzIntegrationTests {
 	private static final String[] HEADERS = { "ce_specversion", "ce_id", "ce_source", "ce_type", "content-type",
 			"ce_time", "ce_partitionkey" };
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	@BeforeAll
 	static void startBroker() {
 		broker = KafkaBrokerProcess.builder().build();
 		broker.start();
-	}
-
-	@AfterAll
-	static void closeBroker() {
-		if (broker != null) {
-			broker.close();
-		}
 	}
 
 	@Test

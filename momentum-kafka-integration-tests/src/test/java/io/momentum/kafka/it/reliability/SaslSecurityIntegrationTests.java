@@ -17,6 +17,7 @@ import io.momentum.kafka.test.broker.KafkaBrokerProcess;
 import io.momentum.kafka.test.broker.TestCertificates;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +55,7 @@ class SaslSecurityIntegrationTests {
 	@TempDir
 	static Path certificateDirectory;
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	private static final Map<Scenario, String> rightCredentials = new EnumMap<>(Scenario.class);
@@ -75,9 +77,6 @@ class SaslSecurityIntegrationTests {
 
 	@AfterAll
 	static void closeBrokerAndReport() {
-		if (broker != null) {
-			broker.close();
-		}
 		for (Scenario scenario : List.of(Scenario.SASL_PLAIN, Scenario.SASL_SCRAM, Scenario.SASL_SSL)) {
 			String right = rightCredentials.get(scenario);
 			if (right != null) {

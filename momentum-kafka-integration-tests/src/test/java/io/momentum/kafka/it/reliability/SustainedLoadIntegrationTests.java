@@ -23,7 +23,7 @@ import io.momentum.kafka.it.reliability.app.PaymentRecorded;
 import io.momentum.kafka.publishing.IntegrationEventPublisher;
 import io.momentum.kafka.publishing.PublishResult;
 import io.momentum.kafka.test.broker.KafkaBrokerProcess;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -52,19 +52,13 @@ class SustainedLoadIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(SustainedLoadIntegrationTests.class);
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	@BeforeAll
 	static void startBroker() {
 		broker = KafkaBrokerProcess.builder().build();
 		broker.start();
-	}
-
-	@AfterAll
-	static void closeBroker() {
-		if (broker != null) {
-			broker.close();
-		}
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import io.momentum.kafka.test.broker.BrokerListener;
 import io.momentum.kafka.test.broker.KafkaBrokerProcess;
 import io.momentum.kafka.test.broker.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,6 +41,7 @@ class TlsHostNameVerificationIntegrationTests {
 	@TempDir
 	static Path certificateDirectory;
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	private static long testNanos;
@@ -57,9 +59,6 @@ class TlsHostNameVerificationIntegrationTests {
 
 	@AfterAll
 	static void closeBrokerAndReport() {
-		if (broker != null) {
-			broker.close();
-		}
 		if (!accepted.isEmpty()) {
 			ReliabilityReport.record(new Row(Scenario.TLS_HOST_NAME, accepted, 0, "0 handled", "n/a",
 					Duration.ofNanos(testNanos), refused));

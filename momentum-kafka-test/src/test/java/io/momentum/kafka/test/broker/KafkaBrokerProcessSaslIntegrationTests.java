@@ -12,7 +12,7 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.UnsupportedSaslMechanismException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class KafkaBrokerProcessSaslIntegrationTests {
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	@BeforeAll
@@ -36,13 +37,6 @@ class KafkaBrokerProcessSaslIntegrationTests {
 			.build();
 		broker.start();
 		RawClients.createTopic(broker.bootstrapServers(), "secured", 1, (short) 1);
-	}
-
-	@AfterAll
-	static void closeBroker() {
-		if (broker != null) {
-			broker.close();
-		}
 	}
 
 	@Test

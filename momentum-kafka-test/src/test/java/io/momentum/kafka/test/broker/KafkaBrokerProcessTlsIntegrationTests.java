@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.SslAuthenticationException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ class KafkaBrokerProcessTlsIntegrationTests {
 
 	private static TestCertificates certificates;
 
+	@AutoClose
 	private static KafkaBrokerProcess broker;
 
 	@BeforeAll
@@ -39,13 +40,6 @@ class KafkaBrokerProcessTlsIntegrationTests {
 		certificates = TestCertificates.generate(certificatesDirectory);
 		broker = KafkaBrokerProcess.builder().tls(certificates.brokerTlsWithClientAuth()).plainUser("alice", "alice-secret").build();
 		broker.start();
-	}
-
-	@AfterAll
-	static void closeBroker() {
-		if (broker != null) {
-			broker.close();
-		}
 	}
 
 	@Test

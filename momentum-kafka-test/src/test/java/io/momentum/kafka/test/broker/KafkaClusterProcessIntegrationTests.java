@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -30,6 +30,7 @@ class KafkaClusterProcessIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(KafkaClusterProcessIntegrationTests.class);
 
+	@AutoClose
 	private static KafkaClusterProcess cluster;
 
 	@BeforeAll
@@ -38,13 +39,6 @@ class KafkaClusterProcessIntegrationTests {
 		long started = System.nanoTime();
 		cluster.start();
 		logger.info("3-node cluster ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
 	}
 
 	@Test
