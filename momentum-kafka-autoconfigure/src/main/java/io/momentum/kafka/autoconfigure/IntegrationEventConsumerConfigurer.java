@@ -69,11 +69,10 @@ public class IntegrationEventConsumerConfigurer {
 		Map<String, Object> consumer = new LinkedHashMap<>(bootProperties);
 		consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		if (StringUtils.hasText(this.properties.getGroupId())) {
-			consumer.put(ConsumerConfig.GROUP_ID_CONFIG, this.properties.getGroupId());
-		}
-		else if (!hasText(consumer.get(ConsumerConfig.GROUP_ID_CONFIG)) && StringUtils.hasText(this.applicationName)) {
-			consumer.put(ConsumerConfig.GROUP_ID_CONFIG, this.applicationName);
+		String groupId = ConsumerGroupId.resolve(this.properties.getGroupId(), consumer.get(ConsumerConfig.GROUP_ID_CONFIG),
+				this.applicationName);
+		if (groupId != null) {
+			consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
 		}
 		consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset(this.properties.getAutoOffsetReset()));
 		consumer.putIfAbsent(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

@@ -135,7 +135,7 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 				Assert.state(bootConsumerFactory != null, "@IntegrationEventHandler methods need one ConsumerFactory "
 						+ "bean (Spring Boot's kafkaConsumerFactory) to take the connection settings from");
 				configurer.configure(factory, bootConsumerFactory, bootConfigurer.getIfUnique(),
-						errorHandler.getIfUnique(), applicationContext);
+						errorHandler.getIfAvailable(), applicationContext);
 				return factory;
 			}, reader, binder, () -> observers.orderedStream().toList(),
 					() -> containerCustomizers.orderedStream().toList());

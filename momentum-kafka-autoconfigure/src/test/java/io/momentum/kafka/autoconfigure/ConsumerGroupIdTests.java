@@ -39,6 +39,16 @@ class ConsumerGroupIdTests {
 	}
 
 	@Test
+	void springKafkaConsumerPropertiesGroupIdCountsAsSpringKafkasAndWinsOverItsKeyAsInBootsConsumerFactory() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "billing-api")
+			.withProperty("spring.kafka.consumer.properties.group.id", "from-properties");
+		assertThat(ConsumerGroupId.resolve(environment)).isEqualTo("from-properties");
+
+		environment.setProperty("spring.kafka.consumer.group-id", "billing-consumers");
+		assertThat(ConsumerGroupId.resolve(environment)).isEqualTo("from-properties");
+	}
+
+	@Test
 	void blankValuesAreSkipped() {
 		MockEnvironment environment = new MockEnvironment().withProperty("momentum.kafka.consumer.group-id", " ")
 			.withProperty("spring.application.name", "billing-api");

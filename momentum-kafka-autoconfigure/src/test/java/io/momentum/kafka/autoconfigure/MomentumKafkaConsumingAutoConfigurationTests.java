@@ -22,6 +22,7 @@ import io.momentum.kafka.topic.EventCatalog;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -278,6 +279,18 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(IntegrationEventListenerContainers.class)
 				.getContainer(CASHIERS)
 				.getCommonErrorHandler()).isSameAs(errorHandler));
+	}
+
+	@Test
+	void whenApplicationDefinesTwoErrorHandlersThenStartupFailsInsteadOfSkippingFailedRecords() {
+		this.runner.withBean(CashierHandlers.class)
+			.withBean("firstErrorHandler", CommonErrorHandler.class, DefaultErrorHandler::new)
+			.withBean("secondErrorHandler", CommonErrorHandler.class, DefaultErrorHandler::new)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(NoUniqueBeanDefinitionException.class)
+				.hasMessageContaining("firstErrorHandler")
+				.hasMessageContaining("secondErrorHandler"));
 	}
 
 	@Test
