@@ -34,7 +34,7 @@ final class CloudEventHeaderNames {
 		}
 		Set<String> canonical = new HashSet<>();
 		for (Header header : headers) {
-			if (canonicalName(header.key()).equals(header.key())) {
+			if (isCanonical(header.key())) {
 				canonical.add(header.key());
 			}
 		}
@@ -53,7 +53,7 @@ final class CloudEventHeaderNames {
 
 	private static boolean needsRenaming(Headers headers) {
 		for (Header header : headers) {
-			if (!canonicalName(header.key()).equals(header.key())) {
+			if (!isCanonical(header.key())) {
 				return true;
 			}
 		}

@@ -66,6 +66,11 @@ public final class PropertySubjectTemplate implements SubjectTemplate {
 						+ "}'. Placeholders must name a record component or property of the event: "
 						+ EventProperties.names(eventType));
 			}
+			if (!InvariantFormat.isRenderable(property.type())) {
+				throw problem(eventType, template, "names '{" + name + "}', a " + property.type().getName()
+						+ " without its own toString(), so equal events would not get equal subjects. Use a String, "
+						+ "UUID, number, enum or java.time value, or implement toString()");
+			}
 			parts.add(property);
 			position = close + 1;
 		}

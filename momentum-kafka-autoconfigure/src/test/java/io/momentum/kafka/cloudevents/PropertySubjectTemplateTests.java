@@ -41,6 +41,15 @@ class PropertySubjectTemplateTests {
 	}
 
 	@Test
+	void placeholderOfATypeWithoutItsOwnToStringFailsLikeAPartitionKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PropertySubjectTemplate.compile(WithOpaqueValue.class, "owner/{owner}"))
+			.withMessageContaining(WithOpaqueValue.class.getName())
+			.withMessageContaining("'{owner}'")
+			.withMessageContaining("without its own toString()");
+	}
+
+	@Test
 	void unknownPlaceholderFailsNamingClassAndPlaceholder() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> PropertySubjectTemplate.compile(CashierCreated.class, "tenant/{tenant}"))
@@ -68,6 +77,13 @@ class PropertySubjectTemplateTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> template.render(new CashierCreated(TENANT, "J", null)))
 			.withMessageContaining("'{day}'")
 			.withMessageContaining(CashierCreated.class.getName());
+	}
+
+	record WithOpaqueValue(Opaque owner) {
+	}
+
+	static class Opaque {
+
 	}
 
 	record CashierCreated(UUID tenantId, String name, LocalDate day) {
