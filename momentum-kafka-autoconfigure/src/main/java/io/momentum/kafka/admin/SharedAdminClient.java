@@ -196,9 +196,7 @@ public final class SharedAdminClient implements AutoCloseable {
 		Set<String> secrets = new TreeSet<>((a, b) -> (a.length() != b.length()) ? b.length() - a.length()
 				: a.compareTo(b));
 		config.forEach((key, value) -> {
-			String name = key.toLowerCase(Locale.ROOT);
-			boolean secret = name.contains("password") || name.equals(SaslConfigs.SASL_JAAS_CONFIG)
-					|| name.equals("ssl.keystore.key") || value instanceof Password;
+			boolean secret = SecretKeys.isSecret(key) || value instanceof Password;
 			if (!secret || value == null) {
 				return;
 			}

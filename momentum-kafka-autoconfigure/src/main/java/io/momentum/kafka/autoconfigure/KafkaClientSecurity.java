@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.momentum.kafka.admin.SecretKeys;
 import io.momentum.kafka.autoconfigure.KafkaSecurityProperties.SaslMechanism;
 import io.momentum.kafka.autoconfigure.KafkaSecurityProperties.SecurityProtocol;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package io.momentum.kafka.autoconfigure;
 
+import io.momentum.kafka.admin.SecretKeys;
+
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 

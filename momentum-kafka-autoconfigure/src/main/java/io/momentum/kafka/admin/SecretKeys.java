@@ -1,4 +1,4 @@
-package io.momentum.kafka.autoconfigure;
+package io.momentum.kafka.admin;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,9 +7,11 @@ import java.util.Locale;
  * Recognises configuration keys whose values are secrets, in every form a key takes: the seed's
  * {@code Kafka.SaslPassword}, {@code kafka.sasl-password}, {@code KAFKA_SASLPASSWORD},
  * {@code Kafka__SaslPassword}, and Kafka client keys such as {@code sasl.jaas.config} under any
- * prefix ({@code spring.kafka.properties.sasl.jaas.config}).
+ * prefix ({@code spring.kafka.properties.sasl.jaas.config}), and any key containing
+ * {@code password}. One rule for the configuration properties endpoint, our {@code toString()}s
+ * and the messages of admin-client failures.
  */
-final class SecretKeys {
+public final class SecretKeys {
 
 	/** Key endings, lower-case with separators removed. */
 	private static final List<String> SECRET_ENDINGS = List.of("saslpassword", "sslkeypassword", "sasljaasconfig",
@@ -23,8 +25,11 @@ final class SecretKeys {
 	 * @param key a property name in any form
 	 * @return {@code true} if the value must never be shown
 	 */
-	static boolean isSecret(String key) {
+	public static boolean isSecret(String key) {
 		String compact = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		if (compact.contains("password")) {
+			return true;
+		}
 		for (String ending : SECRET_ENDINGS) {
 			if (compact.endsWith(ending)) {
 				return true;
