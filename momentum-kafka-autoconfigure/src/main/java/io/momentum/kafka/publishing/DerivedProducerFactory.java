@@ -9,7 +9,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerPostProcessor;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.util.StringUtils;
 
 /**
@@ -56,6 +58,47 @@ public final class DerivedProducerFactory {
 			factory.addPostProcessor(postProcessor);
 		}
 		return factory;
+	}
+
+	/**
+	 * A template over a derived factory that leaves failures to its caller: no
+	 * {@code LoggingProducerListener} (it would log record values) and no template timer
+	 * (observation, when enabled, measures sends).
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param factory the derived factory
+	 * @return the template
+	 */
+	public static <K, V> KafkaTemplate<K, V> quietTemplate(DefaultKafkaProducerFactory<K, V> factory) {
+		KafkaTemplate<K, V> template = new KafkaTemplate<>(factory);
+		template.setProducerListener(new ProducerListener<>() {
+		});
+		template.setMicrometerEnabled(false);
+		return template;
+	}
+
+	/**
+	 * An integer producer setting as configured (a number or its text), or a default when it is
+	 * absent or not a number (the producer reports a malformed value itself).
+	 * @param configs the producer configuration
+	 * @param key the setting
+	 * @param defaultValue the value when it is absent or malformed
+	 * @return the value
+	 */
+	public static int intConfig(Map<String, Object> configs, String key, int defaultValue) {
+		Object value = configs.get(key);
+		if (value instanceof Number number) {
+			return number.intValue();
+		}
+		if (value != null) {
+			try {
+				return Integer.parseInt(value.toString().strip());
+			}
+			catch (NumberFormatException ex) {
+				return defaultValue;
+			}
+		}
+		return defaultValue;
 	}
 
 }

@@ -37,9 +37,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * The {@link IntegrationEventPublisher} on a {@link KafkaTemplate}: looks the event type up in
@@ -120,7 +118,7 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		this.listeners = listeners.toArray(new PublishListener[0]);
 		this.timeout = timeout;
 		Map<String, Object> configs = template.getProducerFactory().getConfigurationProperties();
-		this.maxRequestSize = intConfig(configs, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE);
+		this.maxRequestSize = DerivedProducerFactory.intConfig(configs, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE);
 		this.producerSettings = ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + "="
 				+ configs.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + ", "
 				+ ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG + "="
@@ -147,13 +145,8 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 			logger.info("The IntegrationEventPublisher does not take part in Kafka transactions: its producer "
 					+ "is not transactional although spring.kafka.producer.transaction-id-prefix is set");
 		}
-		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
-		// Failures are reported through the futures and logged here without payloads; the
-		// default LoggingProducerListener would log record values.
-		template.setProducerListener(new ProducerListener<>() {
-		});
-		template.setMicrometerEnabled(false);
-		return template;
+		// Failures are reported through the futures and logged here without payloads.
+		return DerivedProducerFactory.quietTemplate(factory);
 	}
 
 	@Override
@@ -501,17 +494,6 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 			current = current.getCause();
 		}
 		return current;
-	}
-
-	private static int intConfig(Map<String, Object> configs, String key, int defaultValue) {
-		Object value = configs.get(key);
-		if (value instanceof Number number) {
-			return number.intValue();
-		}
-		if (value instanceof String string && StringUtils.hasText(string)) {
-			return Integer.parseInt(string.strip());
-		}
-		return defaultValue;
 	}
 
 	/**

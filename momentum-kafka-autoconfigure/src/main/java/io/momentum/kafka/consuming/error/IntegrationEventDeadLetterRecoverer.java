@@ -42,7 +42,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.Assert;
@@ -294,23 +293,19 @@ public class IntegrationEventDeadLetterRecoverer extends DeadLetterPublishingRec
 		int timeout = (int) Math.min(Integer.MAX_VALUE, sendTimeout.toMillis());
 		DefaultKafkaProducerFactory<Object, Object> factory = DerivedProducerFactory.derive(source, CLIENT_ID_SUFFIX,
 				rawBytes(), rawBytes(), (configs) -> {
-					int linger = intValue(configs.get(ProducerConfig.LINGER_MS_CONFIG), 5);
-					int requestTimeout = intValue(configs.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG), 30_000);
+					int linger = DerivedProducerFactory.intConfig(configs, ProducerConfig.LINGER_MS_CONFIG, 5);
+					int requestTimeout = DerivedProducerFactory.intConfig(configs,
+							ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
 					configs.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(MIN_MAX_REQUEST_SIZE,
-							intValue(configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 0)));
+							DerivedProducerFactory.intConfig(configs, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 0)));
 					configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
 					configs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
 							Math.max(1, Math.min(requestTimeout, timeout - linger)));
 					configs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
 							Math.max(timeout, linger + Math.max(1, Math.min(requestTimeout, timeout - linger))));
 				});
-		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(factory);
-		// Failures are thrown to the error handler, which logs them without record values; the
-		// default LoggingProducerListener would log the values.
-		template.setProducerListener(new ProducerListener<>() {
-		});
-		template.setMicrometerEnabled(false);
-		return template;
+		// Failures are thrown to the error handler, which logs them without record values.
+		return DerivedProducerFactory.quietTemplate(factory);
 	}
 
 	private static Serializer<Object> rawBytes() {
@@ -319,18 +314,6 @@ public class IntegrationEventDeadLetterRecoverer extends DeadLetterPublishingRec
 		delegates.put(Bytes.class, new BytesSerializer());
 		delegates.put(String.class, new StringSerializer());
 		return new DelegatingByTypeSerializer(delegates);
-	}
-
-	private static int intValue(@Nullable Object value, int defaultValue) {
-		if (value == null) {
-			return defaultValue;
-		}
-		try {
-			return Integer.parseInt(value.toString().strip());
-		}
-		catch (NumberFormatException ex) {
-			return defaultValue;
-		}
 	}
 
 }
