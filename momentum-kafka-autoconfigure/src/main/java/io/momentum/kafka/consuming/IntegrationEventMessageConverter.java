@@ -13,6 +13,7 @@ import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventTypeMatcher;
 import io.momentum.kafka.cloudevents.UnreadableEventException;
 import io.momentum.kafka.topic.EventCatalog;
+import io.momentum.kafka.topic.EventCatalogFactory;
 import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * Lets {@code @KafkaListener} methods take integration events: when the method's payload type is
@@ -99,7 +99,7 @@ public class IntegrationEventMessageConverter extends MessagingMessageConverter 
 
 	private static String declaredType(Class<?> eventType) {
 		EventTopic eventTopic = eventType.getAnnotation(EventTopic.class);
-		return (eventTopic != null && StringUtils.hasText(eventTopic.type())) ? eventTopic.type()
+		return (eventTopic != null) ? EventCatalogFactory.cloudEventType(eventType, eventTopic)
 				: eventType.getSimpleName();
 	}
 

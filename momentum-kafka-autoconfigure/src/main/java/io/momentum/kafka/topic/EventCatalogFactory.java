@@ -145,10 +145,18 @@ public class EventCatalogFactory {
 			return null;
 		}
 		TopicName topic = resolution.requireTopic();
-		String cloudEventType = StringUtils.hasText(eventTopic.type()) ? eventTopic.type().trim()
-				: eventType.getSimpleName();
-		return new EventDescriptor(eventType, topic.value(), topic.deadLetter(), cloudEventType,
+		return new EventDescriptor(eventType, topic.value(), topic.deadLetter(), cloudEventType(eventType, eventTopic),
 				Objects.requireNonNull(partitionKey), subject, partitions, replicationFactor);
+	}
+
+	/**
+	 * The CloudEvents type of an event type: {@code @EventTopic(type = ...)}, else its simple name.
+	 * @param eventType the event class
+	 * @param eventTopic its annotation
+	 * @return the CloudEvents type
+	 */
+	public static String cloudEventType(Class<?> eventType, EventTopic eventTopic) {
+		return StringUtils.hasText(eventTopic.type()) ? eventTopic.type().trim() : eventType.getSimpleName();
 	}
 
 	/**
