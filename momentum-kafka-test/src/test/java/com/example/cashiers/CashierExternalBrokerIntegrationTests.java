@@ -9,12 +9,9 @@ import io.momentum.kafka.test.ConsumedEvent.Outcome;
 import io.momentum.kafka.test.IntegrationEventRecorder;
 import io.momentum.kafka.test.MomentumKafkaTest;
 import io.momentum.kafka.test.TestKafkaBroker;
-import io.momentum.kafka.test.broker.KafkaBrokerProcess;
+import io.momentum.kafka.test.broker.ExternalBrokerProcess;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +29,7 @@ import static org.mockito.Mockito.verify;
  */
 // Declared before @SpringBootTest: its beforeAll names the broker before Spring prepares the test context, and its
 // afterAll runs after Spring closed the context.
-@ExtendWith(CashierExternalBrokerIntegrationTests.ExternalBroker.class)
+@ExtendWith(ExternalBrokerProcess.class)
 @SpringBootTest(classes = CashierApplication.class)
 @MomentumKafkaTest
 @DirtiesContext
@@ -58,28 +55,7 @@ class CashierExternalBrokerIntegrationTests {
 		assertThat(this.recorder.awaitHandled(result, Duration.ofSeconds(20)).outcome()).isEqualTo(Outcome.SUCCESS);
 		verify(this.cashierHandler, times(1)).on(cashierCreated);
 		assertThat(this.broker.kind()).isEqualTo(TestKafkaBroker.Kind.EXTERNAL);
-		assertThat(this.broker.bootstrapServers()).isEqualTo(ExternalBroker.process.bootstrapServers());
-	}
-
-	static class ExternalBroker implements BeforeAllCallback, AfterAllCallback {
-
-		private static final String PROPERTY = "momentum.kafka.test.bootstrap-servers";
-
-		static KafkaBrokerProcess process;
-
-		@Override
-		public void beforeAll(ExtensionContext context) {
-			process = KafkaBrokerProcess.builder().build();
-			process.start();
-			System.setProperty(PROPERTY, process.bootstrapServers());
-		}
-
-		@Override
-		public void afterAll(ExtensionContext context) {
-			System.clearProperty(PROPERTY);
-			process.close();
-		}
-
+		assertThat(this.broker.bootstrapServers()).isEqualTo(ExternalBrokerProcess.process().bootstrapServers());
 	}
 
 }

@@ -2,13 +2,10 @@ package io.momentum.kafka.test;
 
 import java.util.concurrent.TimeUnit;
 
-import io.momentum.kafka.test.broker.KafkaBrokerProcess;
+import io.momentum.kafka.test.broker.ExternalBrokerProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // Declared before @SpringBootTest: its beforeAll names the broker before Spring prepares the test context, and its
 // afterAll runs after Spring closed the context.
-@ExtendWith(MomentumKafkaTestExternalBrokerIntegrationTests.ExternalBroker.class)
+@ExtendWith(ExternalBrokerProcess.class)
 @SpringBootTest
 @MomentumKafkaTest
 @DirtiesContext
@@ -42,10 +39,10 @@ class MomentumKafkaTestExternalBrokerIntegrationTests {
 		assertThat(this.broker.kind()).isEqualTo(TestKafkaBroker.Kind.EXTERNAL);
 		assertThat(this.broker.description())
 			.isEqualTo("external broker from system property momentum.kafka.test.bootstrap-servers");
-		assertThat(this.connectionString).isEqualTo(ExternalBroker.process.bootstrapServers());
+		assertThat(this.connectionString).isEqualTo(ExternalBrokerProcess.process().bootstrapServers());
 		try (Admin admin = Admin.create(this.broker.clientProperties())) {
 			assertThat(admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
-				.isEqualTo(ExternalBroker.process.clusterId());
+				.isEqualTo(ExternalBrokerProcess.process().clusterId());
 		}
 		assertThat(System.getProperty(SharedBrokers.IN_JVM_BOOTSTRAP_SERVERS_PROPERTY))
 			.as("the in-JVM broker, if another test started it").isNotEqualTo(this.connectionString);
@@ -53,25 +50,6 @@ class MomentumKafkaTestExternalBrokerIntegrationTests {
 
 	@SpringBootConfiguration
 	static class TestApplication {
-
-	}
-
-	static class ExternalBroker implements BeforeAllCallback, AfterAllCallback {
-
-		static KafkaBrokerProcess process;
-
-		@Override
-		public void beforeAll(ExtensionContext context) {
-			process = KafkaBrokerProcess.builder().build();
-			process.start();
-			System.setProperty(TestKafkaBrokers.BOOTSTRAP_SERVERS_PROPERTY, process.bootstrapServers());
-		}
-
-		@Override
-		public void afterAll(ExtensionContext context) {
-			System.clearProperty(TestKafkaBrokers.BOOTSTRAP_SERVERS_PROPERTY);
-			process.close();
-		}
 
 	}
 

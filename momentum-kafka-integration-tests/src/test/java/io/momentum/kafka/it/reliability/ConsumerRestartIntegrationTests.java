@@ -16,8 +16,6 @@ import io.momentum.kafka.it.reliability.DeliveryLedger.Delivery;
 import io.momentum.kafka.it.reliability.ReliabilityReport.Row;
 import io.momentum.kafka.it.reliability.ReliabilityReport.Scenario;
 import io.momentum.kafka.test.broker.KafkaBrokerProcess;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,27 +66,12 @@ class ConsumerRestartIntegrationTests {
 		}
 		long closed = System.nanoTime();
 		List<Delivery> firstRun = ledger.deliveries();
-		long expectedAgain = handledAfterCommit(firstRun, committedOffsets(topic));
+		long expectedAgain = handledAfterCommit(firstRun, topic, LedgerService.committedOffsets(broker, topic));
 
-		long handledBeforeRestart = ledger.handledCount();
-		try (LedgerService restarted = LedgerService.start(properties, ledger)) {
-			await().atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofMillis(20))
-				.until(() -> ledger.handledCount() > handledBeforeRestart || ledger.missing().isEmpty());
-			long resumed = System.nanoTime();
-			await().atMost(Duration.ofSeconds(120)).until(() -> ledger.missing().isEmpty());
-
-			ReliabilityReport.record(new Row(Scenario.CONSUMER_CONTEXT_CLOSED,
-					count(EVENTS) + " acknowledged; " + count(firstRun.size()) + " handled before the close",
-					ledger.missing().size(), ledger.duplicates() + " handled (expected " + expectedAgain + ")",
-					"handling again " + seconds(Duration.ofNanos(resumed - closing)) + " after the close began",
-					Duration.ofNanos(System.nanoTime() - started),
-					"context close took " + seconds(Duration.ofNanos(closed - closing))
-							+ "; the batch in hand is finished and committed before the consumer stops"));
-
-			assertThat(ledger.missing()).isEmpty();
-			assertThat(ledger.duplicates()).isEqualTo(expectedAgain);
-		}
+		restartAndHandleTheRest(properties, ledger, expectedAgain, Scenario.CONSUMER_CONTEXT_CLOSED, started,
+				count(firstRun.size()) + " handled before the close", closing, "after the close began",
+				"context close took " + seconds(Duration.ofNanos(closed - closing))
+						+ "; the batch in hand is finished and committed before the consumer stops");
 	}
 
 	@Test
@@ -118,9 +101,30 @@ class ConsumerRestartIntegrationTests {
 			.map(Delivery::parse)
 			.filter(Objects::nonNull)
 			.toList();
-		long expectedAgain = handledAfterCommit(firstRun, committedOffsets(topic));
+		long expectedAgain = handledAfterCommit(firstRun, topic, LedgerService.committedOffsets(broker, topic));
 		ledger.addHandledElsewhere(firstRun);
 
+		restartAndHandleTheRest(properties, ledger, expectedAgain, Scenario.CONSUMER_PROCESS_KILLED, started,
+				count(firstRun.size()) + " handled before the kill", killed, "after the kill",
+				"the restart waits for the killed member's session (6 s) to expire");
+	}
+
+	/**
+	 * Starts the service again and waits until it handles again and until every acknowledged event is handled;
+	 * records the scenario's row, then asserts that none is lost and exactly {@code expectedAgain} are handled again.
+	 * @param properties the service's properties
+	 * @param ledger the scenario's ledger
+	 * @param expectedAgain events handled before the stop at or after their partition's last committed offset
+	 * @param scenario the report row's scenario
+	 * @param started when the test started ({@link System#nanoTime()})
+	 * @param handledBeforeStop how many events were handled before the stop, for the row
+	 * @param stopping when the stop began ({@link System#nanoTime()})
+	 * @param afterStop how the row's recovery time ends, for example {@code after the kill}
+	 * @param measured the row's other figures
+	 */
+	private static void restartAndHandleTheRest(Map<String, Object> properties, DeliveryLedger ledger,
+			long expectedAgain, Scenario scenario, long started, String handledBeforeStop, long stopping,
+			String afterStop, String measured) {
 		long handledBeforeRestart = ledger.handledCount();
 		try (LedgerService restarted = LedgerService.start(properties, ledger)) {
 			await().atMost(Duration.ofSeconds(60))
@@ -129,12 +133,10 @@ class ConsumerRestartIntegrationTests {
 			long resumed = System.nanoTime();
 			await().atMost(Duration.ofSeconds(120)).until(() -> ledger.missing().isEmpty());
 
-			ReliabilityReport.record(new Row(Scenario.CONSUMER_PROCESS_KILLED,
-					count(EVENTS) + " acknowledged; " + count(firstRun.size()) + " handled before the kill",
+			ReliabilityReport.record(new Row(scenario, count(EVENTS) + " acknowledged; " + handledBeforeStop,
 					ledger.missing().size(), ledger.duplicates() + " handled (expected " + expectedAgain + ")",
-					"handling again " + seconds(Duration.ofNanos(resumed - killed)) + " after the kill",
-					Duration.ofNanos(System.nanoTime() - started),
-					"the restart waits for the killed member's session (6 s) to expire"));
+					"handling again " + seconds(Duration.ofNanos(resumed - stopping)) + " " + afterStop,
+					Duration.ofNanos(System.nanoTime() - started), measured));
 
 			assertThat(ledger.missing()).isEmpty();
 			assertThat(ledger.duplicates()).isEqualTo(expectedAgain);
@@ -169,30 +171,14 @@ class ConsumerRestartIntegrationTests {
 		}
 	}
 
-	private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String topic) throws Exception {
-		try (Admin admin = broker.createAdmin()) {
-			return admin.listConsumerGroupOffsets(LedgerService.APPLICATION_NAME)
-				.partitionsToOffsetAndMetadata()
-				.get(30, TimeUnit.SECONDS)
-				.entrySet()
-				.stream()
-				.filter((entry) -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		}
-	}
-
 	/**
 	 * Handled records at or after their partition's committed offset: a restarted consumer reads them again.
 	 */
-	private static long handledAfterCommit(List<Delivery> deliveries, Map<TopicPartition, OffsetAndMetadata> committed) {
+	private static long handledAfterCommit(List<Delivery> deliveries, String topic,
+			Map<TopicPartition, Long> committed) {
 		return deliveries.stream().filter((delivery) -> {
-			OffsetAndMetadata offset = committed.entrySet()
-				.stream()
-				.filter((entry) -> entry.getKey().partition() == delivery.partition())
-				.map(Map.Entry::getValue)
-				.findFirst()
-				.orElse(null);
-			return offset == null || delivery.offset() >= offset.offset();
+			Long offset = committed.get(new TopicPartition(topic, delivery.partition()));
+			return offset == null || delivery.offset() >= offset;
 		}).count();
 	}
 

@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
 import io.momentum.kafka.health.KafkaHealthIndicator;
@@ -16,7 +18,11 @@ import io.momentum.kafka.it.reliability.app.LedgerApplication;
 import io.momentum.kafka.it.reliability.app.PaymentRecorded;
 import io.momentum.kafka.publishing.IntegrationEventPublisher;
 import io.momentum.kafka.publishing.PublishResult;
+import io.momentum.kafka.test.broker.KafkaBrokerProcess;
 import io.momentum.kafka.topic.EventCatalog;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -82,6 +88,28 @@ final class LedgerService implements AutoCloseable {
 		properties.put("management.endpoint.env.show-values", "always");
 		properties.put("management.endpoint.configprops.show-values", "always");
 		return properties;
+	}
+
+	/**
+	 * The offsets group {@value #APPLICATION_NAME} committed on the partitions of a topic, read with an admin client.
+	 * @param broker the broker
+	 * @param topic the topic
+	 * @return the committed offset by partition; a partition without a commit is absent
+	 * @throws Exception if the broker does not answer within 30 seconds
+	 */
+	static Map<TopicPartition, Long> committedOffsets(KafkaBrokerProcess broker, String topic) throws Exception {
+		try (Admin admin = broker.createAdmin()) {
+			Map<TopicPartition, Long> committed = new HashMap<>();
+			for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : admin.listConsumerGroupOffsets(APPLICATION_NAME)
+				.partitionsToOffsetAndMetadata()
+				.get(30, TimeUnit.SECONDS)
+				.entrySet()) {
+				if (entry.getKey().topic().equals(topic) && entry.getValue() != null) {
+					committed.put(entry.getKey(), entry.getValue().offset());
+				}
+			}
+			return committed;
+		}
 	}
 
 	static LedgerService start(Map<String, Object> properties, HandledEvents handledEvents) {

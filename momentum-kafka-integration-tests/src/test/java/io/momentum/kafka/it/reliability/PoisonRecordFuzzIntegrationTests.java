@@ -21,7 +21,6 @@ import io.momentum.kafka.test.broker.KafkaBrokerProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,7 +86,7 @@ class PoisonRecordFuzzIntegrationTests {
 			Map<TopicPartition, Long> end = endOffsets(topic);
 			await().atMost(Duration.ofSeconds(120))
 				.pollInterval(Duration.ofMillis(250))
-				.until(() -> committedOffsets(topic).equals(end));
+				.until(() -> LedgerService.committedOffsets(broker, topic).equals(end));
 
 			Set<String> handled = new HashSet<>();
 			ledger.deliveries().forEach((delivery) -> handled.add(delivery.partition() + "@" + delivery.offset()));
@@ -273,22 +272,6 @@ class PoisonRecordFuzzIntegrationTests {
 			admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((partition, info) -> end.put(partition,
 					info.offset()));
 			return end;
-		}
-	}
-
-	private static Map<TopicPartition, Long> committedOffsets(String topic) throws Exception {
-		try (Admin admin = broker.createAdmin()) {
-			Map<TopicPartition, Long> committed = new java.util.HashMap<>();
-			for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : admin
-				.listConsumerGroupOffsets(LedgerService.APPLICATION_NAME)
-				.partitionsToOffsetAndMetadata()
-				.get(30, TimeUnit.SECONDS)
-				.entrySet()) {
-				if (entry.getKey().topic().equals(topic) && entry.getValue() != null) {
-					committed.put(entry.getKey(), entry.getValue().offset());
-				}
-			}
-			return committed;
 		}
 	}
 
