@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * header with the context of its producer span, after the event was written.
  * {@link #copyHeadersToExtension(ProducerRecord)}, called once that happened, makes the extension
  * name the same span.</li>
+ * <li>Consuming: Spring Kafka's listener observation continues the trace of the plain
+ * {@code traceparent} header only. {@link #copyExtensionToHeaders(Headers)} gives a record whose
+ * producer wrote the extension as a binary-mode header alone (a CloudEvents SDK of another
+ * platform, for example) the plain headers, so that its trace is continued too.</li>
  * </ul>
  */
 public final class TraceContextExtension {
@@ -67,6 +71,51 @@ public final class TraceContextExtension {
 		replace(headers, CE_TRACEPARENT, traceparent);
 		replace(headers, CE_TRACESTATE, tracestate);
 		return record;
+	}
+
+	/**
+	 * Give a consumed record whose trace context travels only in the binary-mode extension
+	 * headers ({@code ce_traceparent}, or {@code ce-traceparent} as the seed writes CloudEvents
+	 * headers; {@code ce_tracestate}) the plain {@code traceparent} and {@code tracestate} headers
+	 * that Spring Kafka's listener observation reads. A record that has a plain
+	 * {@code traceparent} header keeps its headers as they are: that header wins.
+	 * @param headers the headers of a consumed record, modified in place
+	 */
+	public static void copyExtensionToHeaders(Headers headers) {
+		byte[] traceparent = null;
+		byte[] tracestate = null;
+		boolean plainTracestate = false;
+		for (Header header : headers) {
+			String key = header.key();
+			if (key.equals(TRACEPARENT)) {
+				return;
+			}
+			if (key.equals(TRACESTATE)) {
+				plainTracestate = true;
+			}
+			else if (isExtensionHeader(key, TRACEPARENT)) {
+				traceparent = header.value();
+			}
+			else if (isExtensionHeader(key, TRACESTATE)) {
+				tracestate = header.value();
+			}
+		}
+		if (traceparent == null || traceparent.length == 0) {
+			return;
+		}
+		headers.add(TRACEPARENT, traceparent);
+		if (tracestate != null && tracestate.length > 0 && !plainTracestate) {
+			headers.add(TRACESTATE, tracestate);
+		}
+	}
+
+	/**
+	 * Whether a header name is the binary-mode header of an extension attribute: {@code ce_} or
+	 * {@code ce-} in any case, then the attribute name in any case.
+	 */
+	private static boolean isExtensionHeader(String key, String attribute) {
+		return key.length() == attribute.length() + 3 && (key.charAt(2) == '_' || key.charAt(2) == '-')
+				&& key.regionMatches(true, 0, "ce", 0, 2) && key.regionMatches(true, 3, attribute, 0, attribute.length());
 	}
 
 	private static void replace(Headers headers, String key, byte @Nullable [] value) {

@@ -23,6 +23,8 @@ import io.momentum.kafka.publishing.fixtures.Cashier;
 import io.momentum.kafka.publishing.fixtures.CashierCreated;
 import io.momentum.kafka.publishing.fixtures.TestEventCatalogs;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -182,6 +184,52 @@ class TraceContextExtensionTests {
 		assertThat(record.headers().lastHeader("ce_traceparent")).isNull();
 	}
 
+	@Test
+	void consumedExtensionHeaderBecomesThePlainTraceContext() {
+		Headers headers = new RecordHeaders().add("ce_specversion", utf8("1.0"))
+			.add("ce_traceparent", utf8(TRACEPARENT))
+			.add("ce_tracestate", utf8("congo=t61rcWkgMzE"));
+
+		TraceContextExtension.copyExtensionToHeaders(headers);
+
+		assertThat(text(headers, "traceparent")).isEqualTo(TRACEPARENT);
+		assertThat(text(headers, "tracestate")).isEqualTo("congo=t61rcWkgMzE");
+	}
+
+	@Test
+	void consumedExtensionHeaderWrittenTheSeedsWayIsReadToo() {
+		Headers headers = new RecordHeaders().add("ce-traceparent", utf8(TRACEPARENT));
+
+		TraceContextExtension.copyExtensionToHeaders(headers);
+
+		assertThat(text(headers, "traceparent")).isEqualTo(TRACEPARENT);
+		assertThat(headers.lastHeader("tracestate")).isNull();
+	}
+
+	@Test
+	void consumedPlainTraceparentWins() {
+		String plain = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		Headers headers = new RecordHeaders().add("ce_traceparent", utf8(TRACEPARENT))
+			.add("ce_tracestate", utf8("congo=t61rcWkgMzE"))
+			.add("traceparent", utf8(plain));
+
+		TraceContextExtension.copyExtensionToHeaders(headers);
+
+		assertThat(headers.headers("traceparent")).hasSize(1);
+		assertThat(text(headers, "traceparent")).isEqualTo(plain);
+		assertThat(headers.lastHeader("tracestate")).isNull();
+	}
+
+	@Test
+	void consumedRecordWithoutTraceContextIsLeftAsItIs() {
+		Headers headers = new RecordHeaders().add("ce_specversion", utf8("1.0")).add("ce_traceparent", new byte[0]);
+
+		TraceContextExtension.copyExtensionToHeaders(headers);
+
+		assertThat(headers.lastHeader("traceparent")).isNull();
+		assertThat(headers.toArray()).hasSize(2);
+	}
+
 	private ProducerRecord<String, byte[]> write(CloudEventMode mode) {
 		CloudEventRecordFactory factory = new CloudEventRecordFactory(mode, URI.create("appdomain-api"),
 				new JacksonEventDataSerializer(JsonMapper.builder().build()),
@@ -213,6 +261,10 @@ class TraceContextExtensionTests {
 
 	private static byte[] utf8(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String text(Headers headers, String name) {
+		return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.momentum.kafka.it.tracing;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Span;
@@ -14,7 +17,9 @@ import io.momentum.kafka.publishing.IntegrationEventPublisher;
 import io.momentum.kafka.publishing.PublishResult;
 import io.momentum.kafka.test.MomentumKafkaTest;
 import io.momentum.kafka.test.TestKafkaBroker;
+import io.momentum.kafka.topic.EventCatalog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +55,9 @@ class TracingIntegrationTests {
 
 	@Autowired
 	TestKafkaBroker broker;
+
+	@Autowired
+	EventCatalog catalog;
 
 	@Test
 	void oneTraceIdFromPublishToHandler() throws Exception {
@@ -98,6 +106,32 @@ class TracingIntegrationTests {
 	}
 
 	@Test
+	void recordWithOnlyTheCloudEventsTraceparentContinuesItsTrace() throws Exception {
+		// What a CloudEvents SDK of another platform writes in binary mode: the distributed-tracing
+		// extension as a ce_ header, and no plain traceparent header.
+		String traceId = randomHex(16);
+		String parentId = randomHex(8);
+		String eventId = UUID.randomUUID().toString();
+		UUID tenantId = UUID.randomUUID();
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+				this.catalog.require(PaymentProcessed.class).topic(), utf8(tenantId.toString()),
+				utf8("{\"tenantId\":\"" + tenantId + "\",\"amountCents\":700}"));
+		record.headers()
+			.add("ce_specversion", utf8("1.0"))
+			.add("ce_id", utf8(eventId))
+			.add("ce_source", utf8("dotnet-billing"))
+			.add("ce_type", utf8("PaymentProcessed"))
+			.add("content-type", utf8("application/json"))
+			.add("ce_traceparent", utf8("00-" + traceId + "-" + parentId + "-01"));
+		Wire.write(this.broker, record);
+
+		SeenTrace seen = this.handler.awaitSeen(eventId);
+		assertThat(seen.currentTraceId()).isEqualTo(traceId);
+		assertThat(seen.currentParentId()).isEqualTo(parentId);
+		assertThat(seen.mdcTraceId()).isEqualTo(traceId);
+	}
+
+	@Test
 	void eventPublishedOutsideATraceIsHandledInATraceOfItsOwn() throws Exception {
 		PublishResult result = this.publisher.publish(new PaymentProcessed(UUID.randomUUID(), 99))
 			.get(30, TimeUnit.SECONDS);
@@ -109,6 +143,17 @@ class TracingIntegrationTests {
 		ConsumerRecord<byte[], byte[]> record = Wire.read(this.broker, result);
 		assertThat(Wire.header(record, "ce_traceparent")).isEqualTo(Wire.header(record, "traceparent"))
 			.startsWith("00-" + seen.currentTraceId() + "-");
+	}
+
+	static String randomHex(int bytes) {
+		byte[] random = new byte[bytes];
+		ThreadLocalRandom.current().nextBytes(random);
+		random[0] |= 1;
+		return HexFormat.of().formatHex(random);
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }
