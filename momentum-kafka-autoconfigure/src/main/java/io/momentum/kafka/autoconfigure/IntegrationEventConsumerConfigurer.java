@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
 import io.momentum.kafka.consuming.SkippingErrorHandler;
+import io.momentum.kafka.consuming.TraceContextRestoringDeserializer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -96,7 +97,9 @@ public class IntegrationEventConsumerConfigurer {
 
 	/**
 	 * Configure the factory of the integration event containers: Boot's listener settings, a
-	 * consumer factory of raw bytes with {@link #consumerProperties(Map) our properties} (keeping
+	 * consumer factory of raw bytes ({@link TraceContextRestoringDeserializer} for values, so that
+	 * a record carrying only the CloudEvents {@code ce_traceparent} header continues its trace too)
+	 * with {@link #consumerProperties(Map) our properties} (keeping
 	 * the listeners and post-processors of Boot's consumer factory, such as its Micrometer
 	 * metrics), the concurrency, the ack mode, how offsets are committed (asynchronously unless
 	 * {@code momentum.kafka.consumer.sync-commits}) and the error handler.
@@ -113,7 +116,7 @@ public class IntegrationEventConsumerConfigurer {
 			@Nullable CommonErrorHandler errorHandler, ApplicationContext applicationContext) {
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(
 				consumerProperties(bootConsumerFactory.getConfigurationProperties()), ByteArrayDeserializer::new,
-				ByteArrayDeserializer::new);
+				TraceContextRestoringDeserializer::new);
 		bootConsumerFactory.getListeners().forEach((listener) -> consumerFactory.addListener((ConsumerFactory.Listener) listener));
 		bootConsumerFactory.getPostProcessors()
 			.forEach((postProcessor) -> consumerFactory.addPostProcessor((ConsumerPostProcessor) postProcessor));

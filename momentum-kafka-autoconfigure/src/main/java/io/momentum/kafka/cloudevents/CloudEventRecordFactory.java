@@ -208,8 +208,11 @@ public final class CloudEventRecordFactory {
 		}
 		MessageWriter<CloudEventWriter<ProducerRecord<String, byte[]>>, ProducerRecord<String, byte[]>> writer = KafkaMessageFactory
 			.createWriter(descriptor.topic(), null, time.toEpochMilli(), key);
+		// A structured record keeps its event, so that its envelope can take the trace context of a send
+		// observation's producer span (TraceContextExtension); a binary one has it in its headers.
 		ProducerRecord<String, byte[]> record = (this.mode == CloudEventMode.BINARY) ? writer.writeBinary(cloudEvent)
-				: writer.writeStructured(cloudEvent.toSdkEvent(), this.structuredFormat);
+				: new StructuredCloudEventRecord(writer.writeStructured(cloudEvent.toSdkEvent(), this.structuredFormat),
+						cloudEvent, this.structuredFormat);
 		if (headers != null) {
 			for (Header header : headers) {
 				record.headers().add(header);

@@ -65,6 +65,13 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	}
 
 	/**
+	 * Remove an extension attribute, if present.
+	 */
+	void removeExtension(String name) {
+		this.extensions.remove(name);
+	}
+
+	/**
 	 * The same event as the SDK's own implementation, for the SDK's structured-mode format.
 	 */
 	CloudEvent toSdkEvent() {
