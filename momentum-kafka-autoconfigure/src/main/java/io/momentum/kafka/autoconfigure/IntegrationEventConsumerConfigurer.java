@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
 import io.momentum.kafka.consuming.SkippingErrorHandler;
+import io.momentum.kafka.consuming.TraceContextRestoringDeserializer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,17 +47,37 @@ public class IntegrationEventConsumerConfigurer {
 
 	private final List<IntegrationEventConsumerCustomizer> customizers;
 
+	private final boolean restoreTraceContext;
+
 	/**
-	 * Create a configurer.
+	 * Create a configurer whose containers restore the trace context of records that carry it only
+	 * as the CloudEvents extension.
 	 * @param properties the {@code momentum.kafka.consumer.*} properties
 	 * @param applicationName {@code spring.application.name}, the default group id
 	 * @param customizers the consumer customizers, applied in order
 	 */
 	public IntegrationEventConsumerConfigurer(MomentumKafkaProperties.Consumer properties,
 			@Nullable String applicationName, List<IntegrationEventConsumerCustomizer> customizers) {
+		this(properties, applicationName, customizers, true);
+	}
+
+	/**
+	 * Create a configurer.
+	 * @param properties the {@code momentum.kafka.consumer.*} properties
+	 * @param applicationName {@code spring.application.name}, the default group id
+	 * @param customizers the consumer customizers, applied in order
+	 * @param restoreTraceContext whether the containers' value deserializer gives a record that carries
+	 * its trace context only as the CloudEvents {@code ce_traceparent} header the plain
+	 * {@code traceparent} header ({@link TraceContextRestoringDeserializer}); only worth its pass over
+	 * each record's headers when the containers are observed
+	 */
+	public IntegrationEventConsumerConfigurer(MomentumKafkaProperties.Consumer properties,
+			@Nullable String applicationName, List<IntegrationEventConsumerCustomizer> customizers,
+			boolean restoreTraceContext) {
 		this.properties = properties;
 		this.applicationName = applicationName;
 		this.customizers = List.copyOf(customizers);
+		this.restoreTraceContext = restoreTraceContext;
 	}
 
 	/**
@@ -96,7 +117,10 @@ public class IntegrationEventConsumerConfigurer {
 
 	/**
 	 * Configure the factory of the integration event containers: Boot's listener settings, a
-	 * consumer factory of raw bytes with {@link #consumerProperties(Map) our properties} (keeping
+	 * consumer factory of raw bytes (with {@code restoreTraceContext}, {@link TraceContextRestoringDeserializer}
+	 * for values, so that a record carrying only the CloudEvents {@code ce_traceparent} header continues its
+	 * trace too)
+	 * with {@link #consumerProperties(Map) our properties} (keeping
 	 * the listeners and post-processors of Boot's consumer factory, such as its Micrometer
 	 * metrics), the concurrency, the ack mode, how offsets are committed (asynchronously unless
 	 * {@code momentum.kafka.consumer.sync-commits}) and the error handler.
@@ -113,7 +137,7 @@ public class IntegrationEventConsumerConfigurer {
 			@Nullable CommonErrorHandler errorHandler, ApplicationContext applicationContext) {
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(
 				consumerProperties(bootConsumerFactory.getConfigurationProperties()), ByteArrayDeserializer::new,
-				ByteArrayDeserializer::new);
+				this.restoreTraceContext ? TraceContextRestoringDeserializer::new : ByteArrayDeserializer::new);
 		bootConsumerFactory.getListeners().forEach((listener) -> consumerFactory.addListener((ConsumerFactory.Listener) listener));
 		bootConsumerFactory.getPostProcessors()
 			.forEach((postProcessor) -> consumerFactory.addPostProcessor((ConsumerPostProcessor) postProcessor));

@@ -87,8 +87,7 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 			// Observation (timers, trace context from the record's traceparent header, trace ids in the
 			// handler's log lines) is on unless the application switched it off, or has no ObservationRegistry:
 			// observing into the no-op registry still opens a scope per record.
-			boolean observation = observationRegistry.getIfUnique() != null && environment
-				.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, true);
+			boolean observation = observed(environment, observationRegistry);
 			return (topic, container) -> {
 				ContainerProperties properties = container.getContainerProperties();
 				properties.setObservationEnabled(observation);
@@ -112,12 +111,20 @@ public final class MomentumKafkaConsumingAutoConfiguration {
 					(event) -> registry.find(event.eventType()).map(Object::toString).orElse(null));
 		}
 
+		private static boolean observed(Environment environment, ObjectProvider<ObservationRegistry> observationRegistry) {
+			return observationRegistry.getIfUnique() != null
+					&& environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, true);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		IntegrationEventConsumerConfigurer integrationEventConsumerConfigurer(MomentumKafkaProperties properties,
-				Environment environment, ObjectProvider<IntegrationEventConsumerCustomizer> customizers) {
+				Environment environment, ObjectProvider<IntegrationEventConsumerCustomizer> customizers,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			// Only observed containers continue a trace, so only they need ce_traceparent restored as traceparent.
 			return new IntegrationEventConsumerConfigurer(properties.getConsumer(),
-					environment.getProperty("spring.application.name"), customizers.orderedStream().toList());
+					environment.getProperty("spring.application.name"), customizers.orderedStream().toList(),
+					observed(environment, observationRegistry));
 		}
 
 		@Bean

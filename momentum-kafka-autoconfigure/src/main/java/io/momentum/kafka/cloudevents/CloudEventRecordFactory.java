@@ -218,8 +218,12 @@ public final class CloudEventRecordFactory {
 		if (record == null) {
 			MessageWriter<CloudEventWriter<ProducerRecord<String, byte[]>>, ProducerRecord<String, byte[]>> writer = KafkaMessageFactory
 				.createWriter(descriptor.topic(), null, time.toEpochMilli(), key);
+			// A structured record keeps its event, so that its envelope can take the trace context of a send
+			// observation's producer span (TraceContextExtension); a binary one has it in its headers.
 			record = (this.mode == CloudEventMode.BINARY) ? writer.writeBinary(cloudEvent)
-					: writer.writeStructured(cloudEvent.toSdkEvent(), this.structuredFormat);
+					: new StructuredCloudEventRecord(
+							writer.writeStructured(cloudEvent.toSdkEvent(), this.structuredFormat), cloudEvent,
+							this.structuredFormat);
 		}
 		if (headers != null) {
 			for (Header header : headers) {

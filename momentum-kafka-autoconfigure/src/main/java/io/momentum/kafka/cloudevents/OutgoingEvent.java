@@ -106,6 +106,19 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	}
 
 	/**
+	 * Remove an extension attribute, if present.
+	 */
+	void removeExtension(String name) {
+		if (this.extensions != null) {
+			this.extensions.remove(name);
+		}
+		else if (name.equals(this.firstExtensionName)) {
+			this.firstExtensionName = null;
+			this.firstExtensionValue = null;
+		}
+	}
+
+	/**
 	 * Every extension, in the order the SDK's event keeps them.
 	 */
 	private Map<String, Object> extensions() {

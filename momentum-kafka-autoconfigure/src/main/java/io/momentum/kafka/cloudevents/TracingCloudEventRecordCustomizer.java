@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  * tracing libraries read), and {@code traceparent}/{@code tracestate} also as CloudEvents
  * extension attributes (the CloudEvents distributed-tracing extension). Does nothing when no trace
  * is active, or when the application has no tracer.
+ * <p>
+ * This is the trace context of an unobserved send, which has no span of its own. When the
+ * publisher's sends are observed, Spring Kafka's send observation then replaces the plain headers
+ * with the context of its producer span (a child of the active span, or the root of a new trace
+ * when none is active), and the publisher's template makes the extension follow them (see
+ * {@link TraceContextExtension#copyHeadersToExtension}): both name the producer span.
  */
 public final class TracingCloudEventRecordCustomizer implements CloudEventRecordCustomizer {
 

@@ -132,7 +132,10 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 	 * configuration (connection, security, producer defaults, {@code spring.kafka.producer.*}),
 	 * listeners and post-processors, with String keys and byte[] values. The publisher's producer
 	 * is not transactional, and its {@code client.id}, when one is configured, ends with
-	 * {@code -integration-events}.
+	 * {@code -integration-events}. When the template observes its sends, the CloudEvents
+	 * {@code traceparent}/{@code tracestate} extension of each record is set to the trace context
+	 * the observation writes into the record's headers (its producer span), so that both name
+	 * the same span.
 	 * @param source the application's producer factory
 	 * @return a template over a new producer factory, which the caller must close
 	 */
@@ -146,7 +149,11 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 					+ "is not transactional although spring.kafka.producer.transaction-id-prefix is set");
 		}
 		// Failures are reported through the futures and logged here without payloads.
-		return DerivedProducerFactory.quietTemplate(factory);
+		KafkaTemplate<String, byte[]> template = DerivedProducerFactory.quietTemplate(factory);
+		// Called inside the send observation, once it wrote its producer span into the headers; only
+		// observed sends go through the template.
+		template.setProducerInterceptor(new TraceContextExtensionInterceptor());
+		return template;
 	}
 
 	@Override

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
+import io.momentum.kafka.consuming.TraceContextRestoringDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -117,6 +123,22 @@ class IntegrationEventConsumerConfigurerTests {
 	void springKafkaAutoCommitIsTurnedOff() {
 		assertThat(configurer("app").consumerProperties(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true)))
 			.containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+	}
+
+	@Test
+	void traceContextIsRestoredFromTheExtensionOnlyWhenAsked() {
+		assertThat(valueDeserializer(true)).isInstanceOf(TraceContextRestoringDeserializer.class);
+		assertThat(valueDeserializer(false)).isNotInstanceOf(TraceContextRestoringDeserializer.class)
+			.isInstanceOf(ByteArrayDeserializer.class);
+	}
+
+	private Deserializer<?> valueDeserializer(boolean restoreTraceContext) {
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		new IntegrationEventConsumerConfigurer(this.properties, "app", List.of(), restoreTraceContext).configure(factory,
+				new DefaultKafkaConsumerFactory<>(Map.of()), null, null, new StaticApplicationContext());
+		Deserializer<?> deserializer = factory.getConsumerFactory().getValueDeserializer();
+		assertThat(deserializer).isNotNull();
+		return deserializer;
 	}
 
 	private IntegrationEventConsumerConfigurer configurer(String applicationName) {
