@@ -11,8 +11,11 @@ import org.springframework.util.StringUtils;
  * The consumer group id of the application, by Momentum's rule: the first of
  * {@value #MOMENTUM_KEY}, {@value #SPRING_KAFKA_KEY} and {@value #APPLICATION_NAME_KEY} that is
  * set (the seed: "service name becomes consumer group ID"). The integration-event consumers
- * ({@link IntegrationEventConsumerConfigurer}) and the lag meters both apply this rule, so they
- * agree unless an {@code IntegrationEventConsumerCustomizer} changes the group id.
+ * ({@link IntegrationEventConsumerConfigurer}) apply this rule, before any
+ * {@code IntegrationEventConsumerCustomizer}, which may change the group id, as may an
+ * {@code IntegrationEventContainerCustomizer} per container. The group a container actually
+ * joins is {@code IntegrationEventListenerContainers#getTopicsByGroupId()}, which is what the lag
+ * meters measure.
  */
 public final class ConsumerGroupId {
 

@@ -2,6 +2,7 @@ package io.momentum.kafka.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -9,6 +10,7 @@ import io.momentum.kafka.annotation.IntegrationEventHandler;
 import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.consuming.EventMetadata;
+import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventHandlerRegistry;
 import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
@@ -302,6 +304,29 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 				.getContainer(CASHIERS)
 				.getContainerProperties()
 				.getClientId()).isEqualTo("custom-" + CASHIERS));
+	}
+
+	@Test
+	void topicsByGroupIdAreTheGroupsTheContainersJoinAfterEveryCustomizer() {
+		this.runner.withBean(CashierHandlers.class)
+			.withBean(LedgerHandler.class)
+			.withBean(IntegrationEventConsumerCustomizer.class,
+					() -> (properties) -> properties.put(ConsumerConfig.GROUP_ID_CONFIG, "appdomain-handlers"))
+			.withBean(IntegrationEventContainerCustomizer.class, () -> (topic, container) -> {
+				if (topic.equals(LEDGER)) {
+					container.getContainerProperties().setGroupId("appdomain-ledger");
+				}
+			})
+			.run((context) -> assertThat(
+					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+				.isEqualTo(Map.of("appdomain-handlers", Set.of(CASHIERS), "appdomain-ledger", Set.of(LEDGER))));
+	}
+
+	@Test
+	void whenNoHandlerThenNoTopicsByGroupId() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+			.isEmpty());
 	}
 
 	@Test
