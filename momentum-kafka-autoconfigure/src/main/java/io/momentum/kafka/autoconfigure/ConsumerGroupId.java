@@ -2,9 +2,6 @@ package io.momentum.kafka.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,31 +22,10 @@ public final class ConsumerGroupId {
 	/** Spring Boot's key. */
 	public static final String SPRING_KAFKA_KEY = "spring.kafka.consumer.group-id";
 
-	/**
-	 * Spring Boot's consumer properties map, whose {@code group.id} its consumer factory lets win over
-	 * {@value #SPRING_KAFKA_KEY}.
-	 */
-	static final String SPRING_KAFKA_PROPERTIES_KEY = "spring.kafka.consumer.properties";
-
 	/** The application name, Momentum's default group id. */
 	public static final String APPLICATION_NAME_KEY = "spring.application.name";
 
 	private ConsumerGroupId() {
-	}
-
-	/**
-	 * Resolve the group id.
-	 * @param environment the environment
-	 * @return the group id, or {@code null} when none of the keys is set
-	 */
-	public static @Nullable String resolve(Environment environment) {
-		Binder binder = Binder.get(environment);
-		// Spring Boot's consumer properties map wins over its group-id key, as in its consumer factory
-		String springKafka = binder.bind(SPRING_KAFKA_PROPERTIES_KEY, Bindable.mapOf(String.class, String.class))
-			.map((properties) -> properties.get("group.id"))
-			.orElseGet(() -> binder.bind(SPRING_KAFKA_KEY, String.class).orElse(null));
-		return resolve(binder.bind(MOMENTUM_KEY, String.class).orElse(null), springKafka,
-				binder.bind(APPLICATION_NAME_KEY, String.class).orElse(null));
 	}
 
 	/**
@@ -67,21 +43,6 @@ public final class ConsumerGroupId {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Resolve the group id, failing when there is none.
-	 * @param environment the environment
-	 * @return the group id
-	 * @throws IllegalStateException naming the keys to set
-	 */
-	public static String require(Environment environment) {
-		String groupId = resolve(environment);
-		if (groupId == null) {
-			throw new IllegalStateException("No Kafka consumer group id: set " + MOMENTUM_KEY + ", " + SPRING_KAFKA_KEY
-					+ " or " + APPLICATION_NAME_KEY + " (Momentum's default, the service name)");
-		}
-		return groupId;
 	}
 
 }

@@ -29,6 +29,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -320,6 +322,29 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 			.run((context) -> assertThat(
 					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
 				.isEqualTo(Map.of("appdomain-handlers", Set.of(CASHIERS), "appdomain-ledger", Set.of(LEDGER))));
+	}
+
+	@Test
+	void groupIdOfSpringKafkaConsumerPropertiesWinsOverItsGroupIdKeyAndTheApplicationName() {
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("spring.kafka.consumer.group-id=from-key",
+					"spring.kafka.consumer.properties.group.id=from-properties")
+			.run((context) -> assertThat(
+					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+				.isEqualTo(Map.of("from-properties", Set.of(CASHIERS))));
+	}
+
+	@Test
+	void momentumGroupIdBindsFromAnEnvironmentVariableAndWins() {
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("spring.kafka.consumer.properties.group.id=from-properties")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("MOMENTUM_KAFKA_CONSUMER_GROUPID", "billing"))))
+			.run((context) -> assertThat(
+					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+				.isEqualTo(Map.of("billing", Set.of(CASHIERS))));
 	}
 
 	@Test
