@@ -100,14 +100,22 @@ public class IntegrationEventListenerContainers implements SmartInitializingSing
 		byTopic.forEach((topic, handlers) -> {
 			ConcurrentMessageListenerContainer<byte[], byte[]> container = factory.createContainer(topic);
 			container.setBeanName(BEAN_NAME_PREFIX + topic);
-			String groupId = container.getGroupId();
-			Assert.state(groupId != null, "No group.id for the container of " + topic);
-			container.setupMessageListener(new IntegrationEventMessageListener(groupId,
+			container.setupMessageListener(new IntegrationEventMessageListener(() -> groupId(topic, container),
 					routes(topic, handlers, catalog), this.reader, this.binder, observers));
 			customizers.forEach((customizer) -> customizer.customize(topic, container));
+			groupId(topic, container);
 			containers.put(topic, container);
 		});
 		this.containers = Collections.unmodifiableMap(containers);
+	}
+
+	/**
+	 * The group a container's consumers join, after every customizer.
+	 */
+	private static String groupId(String topic, ConcurrentMessageListenerContainer<byte[], byte[]> container) {
+		String groupId = container.getGroupId();
+		Assert.state(groupId != null, "No group.id for the container of " + topic);
+		return groupId;
 	}
 
 	private static CloudEventTypeMatcher<Route> routes(String topic, List<IntegrationEventHandlerMethod> handlers,
