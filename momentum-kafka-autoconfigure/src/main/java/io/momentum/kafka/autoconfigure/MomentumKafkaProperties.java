@@ -513,7 +513,8 @@ public class MomentumKafkaProperties {
 
 		/**
 		 * Whether consumer lag and group membership are read from the cluster
-		 * (kafka_consumer_lag, kafka_consumer_group_members).
+		 * (kafka_consumer_lag, kafka_consumer_group_members), for the consumer groups of the
+		 * integration event handlers' listener containers; a service without handlers has none.
 		 */
 		private boolean lagEnabled = true;
 

@@ -2,8 +2,10 @@ package io.momentum.kafka.consuming;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -32,7 +34,8 @@ import org.springframework.util.Assert;
  * <p>
  * The containers come from a {@link ConcurrentKafkaListenerContainerFactory} that is only asked
  * for when there is at least one handler, so that a publish-only service needs no consumer
- * group. Health and metrics read {@link #getContainers()}.
+ * group. Health reads {@link #getContainers()}; the consumer-lag meters read
+ * {@link #getTopicsByGroupId()}.
  */
 public class IntegrationEventListenerContainers implements SmartInitializingSingleton, SmartLifecycle, DisposableBean {
 
@@ -97,14 +100,22 @@ public class IntegrationEventListenerContainers implements SmartInitializingSing
 		byTopic.forEach((topic, handlers) -> {
 			ConcurrentMessageListenerContainer<byte[], byte[]> container = factory.createContainer(topic);
 			container.setBeanName(BEAN_NAME_PREFIX + topic);
-			String groupId = container.getGroupId();
-			Assert.state(groupId != null, "No group.id for the container of " + topic);
-			container.setupMessageListener(new IntegrationEventMessageListener(groupId,
+			container.setupMessageListener(new IntegrationEventMessageListener(() -> groupId(topic, container),
 					routes(topic, handlers, catalog), this.reader, this.binder, observers));
 			customizers.forEach((customizer) -> customizer.customize(topic, container));
+			groupId(topic, container);
 			containers.put(topic, container);
 		});
 		this.containers = Collections.unmodifiableMap(containers);
+	}
+
+	/**
+	 * The group a container's consumers join, after every customizer.
+	 */
+	private static String groupId(String topic, ConcurrentMessageListenerContainer<byte[], byte[]> container) {
+		String groupId = container.getGroupId();
+		Assert.state(groupId != null, "No group.id for the container of " + topic);
+		return groupId;
 	}
 
 	private static CloudEventTypeMatcher<Route> routes(String topic, List<IntegrationEventHandlerMethod> handlers,
@@ -134,6 +145,31 @@ public class IntegrationEventListenerContainers implements SmartInitializingSing
 	 */
 	public Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>> getContainers() {
 		return this.containers;
+	}
+
+	/**
+	 * The consumer groups the containers consume in, each with the topics of its containers: the
+	 * group id a container's consumers join ({@link ConcurrentMessageListenerContainer#getGroupId()}:
+	 * a group id set on its {@code ContainerProperties}, for example by an
+	 * {@link IntegrationEventContainerCustomizer}, else the {@code group.id} of its consumer
+	 * factory, which is Momentum's rule applied before the {@link IntegrationEventConsumerCustomizer}s).
+	 * Read from the containers at each call, so it is what they use now.
+	 * <p>
+	 * Empty when the application has no handler (a publish-only service), and until the containers
+	 * are created, once all singletons are instantiated: callers that may run earlier, such as
+	 * meters bound during startup, should call this again later rather than keep the first answer.
+	 * @return the topics by group id, in the order of the containers, unmodifiable
+	 */
+	public Map<String, Set<String>> getTopicsByGroupId() {
+		Map<String, Set<String>> topicsByGroupId = new LinkedHashMap<>();
+		this.containers.forEach((topic, container) -> {
+			String groupId = container.getGroupId();
+			if (groupId != null) {
+				topicsByGroupId.computeIfAbsent(groupId, (group) -> new LinkedHashSet<>()).add(topic);
+			}
+		});
+		topicsByGroupId.replaceAll((groupId, topics) -> Collections.unmodifiableSet(topics));
+		return Collections.unmodifiableMap(topicsByGroupId);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.momentum.kafka.consuming;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.cloudevents.CloudEvent;
 import io.momentum.kafka.cloudevents.CloudEventDataBinder;
@@ -19,13 +20,16 @@ import org.springframework.kafka.listener.MessageListener;
  * CloudEvents type to the handler of its event type, and skips (and reports) records whose type
  * has no handler in this application. Unreadable records throw
  * {@link io.momentum.kafka.cloudevents.UnreadableEventException} for the container's error
- * handler. Stateless, shared by the container's consumer threads.
+ * handler. Shared by the container's consumer threads (its only state, the group id, is read once).
  */
 final class IntegrationEventMessageListener implements MessageListener<byte[], byte[]> {
 
 	private static final Log logger = LogFactory.getLog(IntegrationEventMessageListener.class);
 
-	private final String groupId;
+	/** The group id of the container, read when first needed: container customizers may change it. */
+	private final Supplier<String> groupIdSupplier;
+
+	private volatile @Nullable String groupId;
 
 	private final CloudEventTypeMatcher<Route> routes;
 
@@ -35,9 +39,9 @@ final class IntegrationEventMessageListener implements MessageListener<byte[], b
 
 	private final List<ConsumptionObserver> observers;
 
-	IntegrationEventMessageListener(String groupId, CloudEventTypeMatcher<Route> routes, CloudEventReader reader,
-			CloudEventDataBinder binder, List<ConsumptionObserver> observers) {
-		this.groupId = groupId;
+	IntegrationEventMessageListener(Supplier<String> groupId, CloudEventTypeMatcher<Route> routes,
+			CloudEventReader reader, CloudEventDataBinder binder, List<ConsumptionObserver> observers) {
+		this.groupIdSupplier = groupId;
 		this.routes = routes;
 		this.reader = reader;
 		this.binder = binder;
@@ -75,7 +79,7 @@ final class IntegrationEventMessageListener implements MessageListener<byte[], b
 		if (this.observers.isEmpty()) {
 			return;
 		}
-		Consumption consumption = new Consumption(record.topic(), record.partition(), record.offset(), this.groupId,
+		Consumption consumption = new Consumption(record.topic(), record.partition(), record.offset(), groupId(),
 				event.getType(), (route != null) ? route.descriptor().eventType() : null);
 		for (ConsumptionObserver observer : this.observers) {
 			try {
@@ -90,6 +94,15 @@ final class IntegrationEventMessageListener implements MessageListener<byte[], b
 				logger.warn("ConsumptionObserver " + observer + " failed for " + coordinates(record) + "; ignored", ex);
 			}
 		}
+	}
+
+	private String groupId() {
+		String groupId = this.groupId;
+		if (groupId == null) {
+			groupId = this.groupIdSupplier.get();
+			this.groupId = groupId;
+		}
+		return groupId;
 	}
 
 	private static String coordinates(ConsumerRecord<?, ?> record) {

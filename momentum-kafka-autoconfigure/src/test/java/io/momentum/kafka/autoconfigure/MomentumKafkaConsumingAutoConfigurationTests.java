@@ -2,6 +2,7 @@ package io.momentum.kafka.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -9,6 +10,7 @@ import io.momentum.kafka.annotation.IntegrationEventHandler;
 import io.momentum.kafka.cloudevents.BinaryModeCloudEventReader;
 import io.momentum.kafka.cloudevents.CloudEventReader;
 import io.momentum.kafka.consuming.EventMetadata;
+import io.momentum.kafka.consuming.IntegrationEventConsumerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventContainerCustomizer;
 import io.momentum.kafka.consuming.IntegrationEventHandlerRegistry;
 import io.momentum.kafka.consuming.IntegrationEventListenerContainers;
@@ -27,6 +29,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -302,6 +306,52 @@ class MomentumKafkaConsumingAutoConfigurationTests {
 				.getContainer(CASHIERS)
 				.getContainerProperties()
 				.getClientId()).isEqualTo("custom-" + CASHIERS));
+	}
+
+	@Test
+	void topicsByGroupIdAreTheGroupsTheContainersJoinAfterEveryCustomizer() {
+		this.runner.withBean(CashierHandlers.class)
+			.withBean(LedgerHandler.class)
+			.withBean(IntegrationEventConsumerCustomizer.class,
+					() -> (properties) -> properties.put(ConsumerConfig.GROUP_ID_CONFIG, "appdomain-handlers"))
+			.withBean(IntegrationEventContainerCustomizer.class, () -> (topic, container) -> {
+				if (topic.equals(LEDGER)) {
+					container.getContainerProperties().setGroupId("appdomain-ledger");
+				}
+			})
+			.run((context) -> assertThat(
+					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+				.isEqualTo(Map.of("appdomain-handlers", Set.of(CASHIERS), "appdomain-ledger", Set.of(LEDGER))));
+	}
+
+	@Test
+	void groupIdOfSpringKafkaConsumerPropertiesWinsOverItsGroupIdKeyAndTheApplicationName() {
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("spring.kafka.consumer.group-id=from-key",
+					"spring.kafka.consumer.properties.group.id=from-properties")
+			.run((context) -> assertThat(
+					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+				.isEqualTo(Map.of("from-properties", Set.of(CASHIERS))));
+	}
+
+	@Test
+	void momentumGroupIdBindsFromAnEnvironmentVariableAndWins() {
+		this.runner.withBean(CashierHandlers.class)
+			.withPropertyValues("spring.kafka.consumer.properties.group.id=from-properties")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("MOMENTUM_KAFKA_CONSUMER_GROUPID", "billing"))))
+			.run((context) -> assertThat(
+					context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+				.isEqualTo(Map.of("billing", Set.of(CASHIERS))));
+	}
+
+	@Test
+	void whenNoHandlerThenNoTopicsByGroupId() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(IntegrationEventListenerContainers.class).getTopicsByGroupId())
+			.isEmpty());
 	}
 
 	@Test

@@ -175,6 +175,27 @@ class IntegrationEventConsumingIntegrationTests {
 	}
 
 	@Test
+	void consumptionsNameTheGroupAContainerCustomizerGaveTheContainer(TestInfo test) {
+		String topic = topic(test);
+		CountingObserver observer = new CountingObserver();
+		runner(topic).withBean(CreatedHandler.class)
+			.withBean(CountingObserver.class, () -> observer)
+			.withBean(IntegrationEventContainerCustomizer.class,
+					() -> (containerTopic, container) -> container.getContainerProperties().setGroupId("cashier-audit"))
+			.run((context) -> {
+				CashierCreated created = cashierCreated();
+				RecordMetadata sent = kafka.sendAll(List.of(binary(topic, "k", event("CashierCreated", created, "s"))))
+					.get(0);
+				await().atMost(TIMEOUT).until(() -> observer.handled.size() == 1);
+				assertThat(observer.handled).singleElement()
+					.satisfies((consumption) -> assertThat(consumption.groupId()).isEqualTo("cashier-audit"));
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(kafka.committed("cashier-audit"))
+						.containsEntry(new TopicPartition(topic, sent.partition()), sent.offset() + 1));
+			});
+	}
+
+	@Test
 	void unreadableRecordsNeverStopThePartition(TestInfo test, CapturedOutput output) {
 		String topic = topic(test);
 		runner(topic).withBean(CreatedHandler.class).run((context) -> {

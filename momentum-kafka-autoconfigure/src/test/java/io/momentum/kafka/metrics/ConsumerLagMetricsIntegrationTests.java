@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@link ConsumerLagMetrics} against a real broker, cross-checked with an independent admin
- * client, and the Prometheus names of all four meters.
+ * client, and the Prometheus names of all four meters; groups named by a supplier, as the
+ * auto-configuration does with the groups of the listener containers.
  */
 class ConsumerLagMetricsIntegrationTests {
 
@@ -142,6 +145,64 @@ class ConsumerLagMetricsIntegrationTests {
 			.contains("kafka_consumer_group_members{group=\"" + group + "\"} 0.0");
 	}
 
+	@Test
+	void eachGroupIsMeasuredOnItsOwnTopics() throws Exception {
+		String ledger = newTopic();
+		String cashiers = newTopic();
+		String ledgerGroup = "billing-ledger-" + ledger;
+		String cashiersGroup = "billing-cashiers-" + cashiers;
+		produce(ledger, 3);
+		produce(cashiers, 3);
+		// Both groups committed on both topics: each is reported on its own topic only
+		consumeAllAndCommit(List.of(ledger, cashiers), ledgerGroup, 6);
+		consumeAllAndCommit(List.of(ledger, cashiers), cashiersGroup, 6);
+		produce(ledger, 5);
+		produce(cashiers, 2);
+
+		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient,
+				() -> Map.of(ledgerGroup, Set.of(ledger), cashiersGroup, Set.of(cashiers)), INTERVAL,
+				Duration.ofSeconds(2));
+		this.closeables.add(metrics);
+		metrics.bindTo(this.registry);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lagByTopic(ledgerGroup)).isEqualTo(Map.of(ledger, 5L)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lagByTopic(cashiersGroup)).isEqualTo(Map.of(cashiers, 2L)));
+		assertThat(metrics.getGroupIds()).containsExactlyInAnyOrder(ledgerGroup, cashiersGroup);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> members(ledgerGroup) == 0.0 && members(cashiersGroup) == 0.0);
+	}
+
+	@Test
+	void groupsThatAppearAfterBindingAreReadAtStartWithoutWaitingAnInterval() throws Exception {
+		String topic = newTopic();
+		String group = "billing-api-" + topic;
+		produce(topic, 4);
+		consumeAllAndCommit(List.of(topic), group, 4);
+		produce(topic, 6);
+		AtomicReference<Map<String, Set<String>>> groups = new AtomicReference<>(Map.of());
+		Thread testThread = Thread.currentThread();
+		AtomicBoolean readOnItsOwnThread = new AtomicBoolean();
+		// Bound while the listener containers do not exist yet, as when Spring Boot binds the meters first
+		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient, () -> {
+			readOnItsOwnThread.compareAndSet(false, Thread.currentThread() != testThread);
+			return groups.get();
+		}, Duration.ofHours(1), Duration.ofSeconds(2));
+		this.closeables.add(metrics);
+		metrics.bindTo(this.registry);
+		// The first scheduled read is over, and found no group: the next one is an hour away
+		await().atMost(Duration.ofSeconds(10)).untilTrue(readOnItsOwnThread);
+		assertThat(metrics.getGroupIds()).isEmpty();
+		assertThat(this.registry.find(KafkaMeterNames.CONSUMER_GROUP_MEMBERS).meters()).isEmpty();
+
+		groups.set(Map.of(group, Set.of(topic)));
+		metrics.start();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lagByTopic(group)).isEqualTo(Map.of(topic, 6L)));
+		assertThat(members(group)).isZero();
+	}
+
 	private void bindLagMetrics(String group, String topic) {
 		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient, group, topic::equals, INTERVAL,
 				Duration.ofSeconds(2));
@@ -156,6 +217,15 @@ class ConsumerLagMetricsIntegrationTests {
 			.stream()
 			.collect(Collectors.toMap((gauge) -> Integer.valueOf(gauge.getId().getTag(KafkaMeterNames.PARTITION)),
 					(gauge) -> (long) gauge.value()));
+	}
+
+	private Map<String, Long> lagByTopic(String group) {
+		return this.registry.find(KafkaMeterNames.CONSUMER_LAG)
+			.tag(KafkaMeterNames.GROUP, group)
+			.gauges()
+			.stream()
+			.collect(Collectors.groupingBy((gauge) -> gauge.getId().getTag(KafkaMeterNames.TOPIC),
+					Collectors.summingLong((gauge) -> (long) gauge.value())));
 	}
 
 	private double members(String group) {
@@ -205,8 +275,12 @@ class ConsumerLagMetricsIntegrationTests {
 	}
 
 	private static void consumeAllAndCommit(String topic, String group, int expected) {
+		consumeAllAndCommit(List.of(topic), group, expected);
+	}
+
+	private static void consumeAllAndCommit(List<String> topics, String group, int expected) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(group))) {
-			consumer.subscribe(List.of(topic));
+			consumer.subscribe(topics);
 			int received = 0;
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (received < expected && System.nanoTime() < deadline) {

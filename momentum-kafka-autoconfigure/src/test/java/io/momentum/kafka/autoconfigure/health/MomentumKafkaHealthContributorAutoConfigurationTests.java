@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.momentum.kafka.admin.SharedAdminClient;
+import io.momentum.kafka.autoconfigure.MomentumKafkaConsumingAutoConfiguration;
 import io.momentum.kafka.autoconfigure.metrics.MomentumKafkaMetricsAutoConfiguration;
 import io.momentum.kafka.health.KafkaHealthIndicator;
 import io.momentum.kafka.health.KafkaReadinessHealthEndpointGroupsPostProcessor;
@@ -108,7 +109,10 @@ class MomentumKafkaHealthContributorAutoConfigurationTests {
 
 	@Test
 	void whenMetricsAreConfiguredTooThenBothShareOneAdminClient() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(MomentumKafkaMetricsAutoConfiguration.class))
+		// The lag meters exist where integration event handlers can: with the consuming auto-configuration
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MomentumKafkaConsumingAutoConfiguration.class,
+					MomentumKafkaMetricsAutoConfiguration.class))
 			.withBean(SimpleMeterRegistry.class)
 			.withPropertyValues("spring.application.name=billing-api")
 			.run((context) -> assertThat(context).hasSingleBean(SharedAdminClient.class)

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.momentum.kafka.admin.SharedAdminClient;
 import io.momentum.kafka.metrics.ConsumeOutcome;
+import io.momentum.kafka.metrics.ConsumerLagMetrics;
 import io.momentum.kafka.metrics.IntegrationEventMetrics;
 import io.momentum.kafka.metrics.ProduceOutcome;
 import io.momentum.kafka.partitioning.PartitionKeyExtractor;
@@ -186,6 +188,14 @@ class ObservabilityActuatorIntegrationTests {
 			properties.setMessageListener((MessageListener<Object, Object>) (record) -> {
 			});
 			return new KafkaMessageListenerContainer<>(consumerFactory, properties);
+		}
+
+		// The lag meters measure the groups of @IntegrationEventHandler containers; the group of a
+		// container of the application's own is measured by a ConsumerLagMetrics bean of its own.
+		@Bean
+		ConsumerLagMetrics cashierListenerLag(SharedAdminClient momentumKafkaAdminClient) {
+			return new ConsumerLagMetrics(momentumKafkaAdminClient, GROUP, TOPIC::equals, Duration.ofMillis(200),
+					Duration.ofSeconds(2));
 		}
 
 	}
