@@ -20,17 +20,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.env.StandardEnvironment;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Discovery of 1,000 generated event types where an application meets it: the first discovery in a new JVM, after
- * Spring's component scan of the same package. A Spring Boot application runs that scan (reading every class file of
- * its package, the event types' included) before any auto-configured bean exists, so its scanning code is loaded
- * and partly compiled when the starter discovers event types. {@link DiscoveryBenchmarks#coldJvm()} measures
- * discovery as the very first thing a JVM does, which also pays for loading that code.
+ * Discovery of 1,000 generated event types where an application meets it: the first discovery in a new JVM, in a
+ * Spring Boot application that has just started. The setup starts an application (Boot's auto-configuration, Kafka's
+ * included, and a component scan of the event types' package, with the event types' class loader) without
+ * Momentum's connection string, so that Momentum's own auto-configuration backs off and none of the starter's code has
+ * run; the benchmark then discovers the event types as the starter does. A starting application has loaded and
+ * partly compiled Spring's scanning, reflection and annotation code before the starter's beans are created;
+ * {@link DiscoveryBenchmarks#coldJvm()} measures discovery as the very first thing a JVM does, which also pays for that.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -41,6 +48,8 @@ public class DiscoveryInApplicationBenchmarks {
 
 	private URLClassLoader classLoader;
 
+	private ConfigurableApplicationContext application;
+
 	@Setup(Level.Trial)
 	public void generate() throws IOException {
 		this.classes = Files.createTempDirectory("momentum-discovery-benchmark-");
@@ -48,29 +57,44 @@ public class DiscoveryInApplicationBenchmarks {
 	}
 
 	/**
-	 * A new class loader for the generated classes, and Spring's component scan of their package with it, as a
-	 * starting application does before the starter's beans are created.
+	 * A new class loader for the generated classes, and a Spring Boot application started with it.
 	 */
 	@Setup(Level.Invocation)
-	public void componentScan() throws IOException {
+	public void startApplication() throws IOException {
 		this.classLoader = new DiscoveryBenchmarks.ApplicationClassesFirst(this.classes,
 				DiscoveryInApplicationBenchmarks.class.getClassLoader());
-		ClassPathScanningCandidateComponentProvider componentScan = new ClassPathScanningCandidateComponentProvider(
-				true, new StandardEnvironment());
-		componentScan.setResourceLoader(new DefaultResourceLoader(this.classLoader));
-		if (!componentScan.findCandidateComponents(GeneratedEventTypes.BASE_PACKAGE).isEmpty()) {
-			throw new IllegalStateException("The generated event types are not components");
+		SpringApplication application = new SpringApplication(new DefaultResourceLoader(this.classLoader),
+				StartedApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		this.application = application.run("--logging.level.root=WARN");
+		if (this.application.containsBean("eventCatalog")
+				|| !this.application.getBeansOfType(EventCatalog.class).isEmpty()) {
+			throw new IllegalStateException("Momentum's auto-configuration ran; it must back off in the setup");
 		}
 	}
 
 	@TearDown(Level.Invocation)
-	public void closeClassLoader() throws IOException {
+	public void stopApplication() throws IOException {
+		this.application.close();
 		this.classLoader.close();
 	}
 
 	@TearDown(Level.Trial)
 	public void delete() throws IOException {
 		FileSystemUtils.deleteRecursively(this.classes);
+	}
+
+	/**
+	 * A Spring Boot application whose component scan covers the event types' package, as an application's scan
+	 * covers its own.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@ComponentScan(GeneratedEventTypes.BASE_PACKAGE)
+	static class StartedApplication {
+
 	}
 
 	@Benchmark

@@ -49,7 +49,7 @@ public final class JmhMain {
 			new String[] { "TopicResolutionBenchmarks.catalogLookUp", "topic: catalog look-up (every publish)" },
 			new String[] { "DiscoveryBenchmarks.coldJvm", "discovery of 1,000 types: first in a new JVM" },
 			new String[] { "DiscoveryInApplicationBenchmarks.firstInApplication",
-					"discovery of 1,000 types: first in a new JVM, after Spring's component scan (as in an application)" },
+					"discovery of 1,000 types: first in a new JVM, in a Spring Boot application that has just started" },
 			new String[] { "DiscoveryBenchmarks.warmJvm", "discovery of 1,000 types: JIT-compiled" });
 
 	private JmhMain() {
