@@ -38,11 +38,11 @@ final class BinaryModeCloudEvent implements CloudEvent {
 	/** The {@code ce_time} header of a valid, usual shape ({@link Rfc3339Times}), or {@code null}. */
 	private final byte @Nullable [] time;
 
-	/** Names of the extension headers ({@code ce_} and the extension name), in record order, or {@code null}. */
-	private final String @Nullable [] extensionHeaders;
-
-	/** Their values, valid UTF-8. */
-	private final byte @Nullable [][] extensionValues;
+	/**
+	 * The extension headers in record order, each as its name ({@code ce_} and the extension name) followed by its
+	 * value (valid UTF-8); {@code null} elements after the last, or {@code null} without extensions.
+	 */
+	private final Object @Nullable [] extensions;
 
 	private final @Nullable CloudEventData data;
 
@@ -50,16 +50,15 @@ final class BinaryModeCloudEvent implements CloudEvent {
 	private @Nullable CloudEventV1 event;
 
 	BinaryModeCloudEvent(byte[] id, URI source, String type, @Nullable String dataContentType,
-			@Nullable String subject, byte @Nullable [] time, String @Nullable [] extensionHeaders,
-			byte @Nullable [][] extensionValues, @Nullable CloudEventData data) {
+			@Nullable String subject, byte @Nullable [] time, Object @Nullable [] extensions,
+			@Nullable CloudEventData data) {
 		this.id = id;
 		this.source = source;
 		this.type = type;
 		this.dataContentType = dataContentType;
 		this.subject = subject;
 		this.time = time;
-		this.extensionHeaders = extensionHeaders;
-		this.extensionValues = extensionValues;
+		this.extensions = extensions;
 		this.data = data;
 	}
 
@@ -140,15 +139,14 @@ final class BinaryModeCloudEvent implements CloudEvent {
 	}
 
 	private Map<String, Object> extensions() {
-		String[] headers = this.extensionHeaders;
-		byte[][] values = this.extensionValues;
-		if (headers == null || values == null) {
+		Object[] headers = this.extensions;
+		if (headers == null) {
 			return Map.of();
 		}
 		Map<String, Object> extensions = new HashMap<>();
-		for (int i = 0; i < headers.length && headers[i] != null; i++) {
-			extensions.put(headers[i].substring(BinaryModeCloudEventReader.PREFIX.length()),
-					new String(values[i], StandardCharsets.UTF_8));
+		for (int i = 0; i < headers.length && headers[i] != null; i += 2) {
+			extensions.put(((String) headers[i]).substring(BinaryModeCloudEventReader.PREFIX.length()),
+					new String((byte[]) headers[i + 1], StandardCharsets.UTF_8));
 		}
 		return extensions;
 	}

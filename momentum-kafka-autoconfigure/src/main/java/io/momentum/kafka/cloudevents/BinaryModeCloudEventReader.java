@@ -57,6 +57,8 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 
 	private static final String DATA = "ce_data";
 
+	private static final String PARTITION_KEY = PREFIX + CloudEventRecordFactory.PARTITION_KEY_EXTENSION;
+
 	private static final byte[] SPEC_VERSION_1 = "1.0".getBytes(StandardCharsets.UTF_8);
 
 	private final CloudEventReader fallback;
@@ -106,8 +108,8 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		String subject = null;
 		boolean specVersion = false;
 		boolean hasContentType = false;
-		String @Nullable [] extensionHeaders = null;
-		byte @Nullable [][] extensionValues = null;
+		// header name and value of each extension, one after the other
+		Object @Nullable [] extensions = null;
 		int extensionCount = 0;
 		for (Header header : headers) {
 			String key = header.key();
@@ -173,21 +175,20 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 					if (!SdkCloudEventReader.isUtf8(text)) {
 						return null;
 					}
-					if (extensionHeaders == null || extensionValues == null) {
-						extensionHeaders = new String[2];
-						extensionValues = new byte[2][];
+					if (extensions == null) {
+						extensions = new Object[2];
 					}
-					else if (extensionCount == extensionHeaders.length) {
-						extensionHeaders = Arrays.copyOf(extensionHeaders, extensionCount * 2);
-						extensionValues = Arrays.copyOf(extensionValues, extensionCount * 2);
+					else if (extensionCount * 2 == extensions.length) {
+						extensions = Arrays.copyOf(extensions, extensions.length * 2);
 					}
-					for (int i = 0; i < extensionCount; i++) {
-						if (key.equals(extensionHeaders[i])) {
+					for (int i = 0; i < extensionCount * 2; i += 2) {
+						if (key.equals(extensions[i])) {
 							return null;
 						}
 					}
-					extensionHeaders[extensionCount] = key;
-					extensionValues[extensionCount++] = text;
+					extensions[extensionCount * 2] = key;
+					extensions[extensionCount * 2 + 1] = text;
+					extensionCount++;
 				}
 				case OTHER -> {
 				}
@@ -199,8 +200,8 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 		if (!specVersion || id == null || type == null || source == null) {
 			return null;
 		}
-		return new BinaryModeCloudEvent(id, source, type, contentType, subject, time, extensionHeaders,
-				extensionValues, (value.length != 0) ? BytesCloudEventData.wrap(value) : null);
+		return new BinaryModeCloudEvent(id, source, type, contentType, subject, time, extensions,
+				(value.length != 0) ? BytesCloudEventData.wrap(value) : null);
 	}
 
 	/**
@@ -240,6 +241,12 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 			case 14 -> {
 				if (key.equals(SPEC_VERSION)) {
 					return Attribute.SPEC_VERSION;
+				}
+			}
+			case 15 -> {
+				// the extension every Momentum publisher writes
+				if (key.equals(PARTITION_KEY)) {
+					return Attribute.EXTENSION;
 				}
 			}
 			default -> {
