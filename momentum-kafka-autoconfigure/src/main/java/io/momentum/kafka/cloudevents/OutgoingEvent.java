@@ -1,6 +1,7 @@
 package io.momentum.kafka.cloudevents;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,8 @@ import io.cloudevents.rw.CloudEventRWException;
 import io.cloudevents.rw.CloudEventWriter;
 import io.cloudevents.rw.CloudEventWriterFactory;
 import io.cloudevents.types.Time;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,29 @@ import org.jspecify.annotations.Nullable;
  * a {@code DateTimeFormatter}; and nothing is copied into a builder first.
  */
 final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventContextReader {
+
+	private static final String EXTENSION_PREFIX = "ce_";
+
+	private static final String SPEC_VERSION_HEADER = "ce_specversion";
+
+	private static final String ID_HEADER = "ce_id";
+
+	private static final String SOURCE_HEADER = "ce_source";
+
+	private static final String TYPE_HEADER = "ce_type";
+
+	private static final String CONTENT_TYPE_HEADER = "content-type";
+
+	private static final String SUBJECT_HEADER = "ce_subject";
+
+	private static final String TIME_HEADER = "ce_time";
+
+	private static final String PARTITION_KEY_HEADER = EXTENSION_PREFIX + CloudEventRecordFactory.PARTITION_KEY_EXTENSION;
+
+	// Header values shared by every record, as Kafka's own code shares them: producers never write into them.
+	private static final byte[] SPEC_VERSION_1_0 = utf8("1.0");
+
+	private static final byte[] JSON = utf8(CloudEventRecordFactory.DATA_CONTENT_TYPE);
 
 	private final String id;
 
@@ -43,7 +69,13 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 
 	private @Nullable String subject;
 
-	private final Map<String, Object> extensions = new HashMap<>();
+	/** The first extension, usually the only one (the partition key): kept without a map. */
+	private @Nullable String firstExtensionName;
+
+	private @Nullable Object firstExtensionValue;
+
+	/** Every extension once there is more than one, in the order the SDK's event keeps them. */
+	private @Nullable Map<String, Object> extensions;
 
 	OutgoingEvent(String id, URI source, String type, Instant time, byte[] data) {
 		this.id = id;
@@ -61,6 +93,15 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	 * Add an extension attribute; the name was checked by the caller.
 	 */
 	void extension(String name, Object value) {
+		if (this.extensions == null) {
+			if (this.firstExtensionName == null || this.firstExtensionName.equals(name)) {
+				this.firstExtensionName = name;
+				this.firstExtensionValue = value;
+				return;
+			}
+			this.extensions = new HashMap<>();
+			this.extensions.put(this.firstExtensionName, this.firstExtensionValue);
+		}
 		this.extensions.put(name, value);
 	}
 
@@ -68,7 +109,24 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	 * Remove an extension attribute, if present.
 	 */
 	void removeExtension(String name) {
-		this.extensions.remove(name);
+		if (this.extensions != null) {
+			this.extensions.remove(name);
+		}
+		else if (name.equals(this.firstExtensionName)) {
+			this.firstExtensionName = null;
+			this.firstExtensionValue = null;
+		}
+	}
+
+	/**
+	 * Every extension, in the order the SDK's event keeps them.
+	 */
+	private Map<String, Object> extensions() {
+		if (this.extensions != null) {
+			return this.extensions;
+		}
+		return (this.firstExtensionName != null && this.firstExtensionValue != null)
+				? Map.of(this.firstExtensionName, this.firstExtensionValue) : Map.of();
 	}
 
 	/**
@@ -111,7 +169,7 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	}
 
 	private void writeExtensions(CloudEventContextWriter writer) {
-		for (Map.Entry<String, Object> extension : this.extensions.entrySet()) {
+		for (Map.Entry<String, Object> extension : extensions().entrySet()) {
 			String name = extension.getKey();
 			Object value = extension.getValue();
 			if (value instanceof String string) {
@@ -139,6 +197,61 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	 * The text {@link Time#writeTime(OffsetDateTime)} gives for a UTC instant: {@code yyyy-MM-ddTHH:mm:ss}, then
 	 * the fraction without trailing zeros (none for a whole second), then {@code Z}.
 	 */
+	/**
+	 * The binary-mode record the SDK's Kafka writer writes for this event ({@code writeBinary}), written without the
+	 * writer: the same headers in the same order with the same values, the same key, timestamp and value. Only for
+	 * events whose extensions are all strings (every event the publisher writes unless the caller passes other
+	 * extension types); the SDK's conversions of other types are left to the SDK.
+	 * @param topic the topic
+	 * @param timestamp the record timestamp
+	 * @param key the record key
+	 * @param sourceBytes the UTF-8 bytes of the source, which the caller keeps (the source of a publisher never
+	 * changes)
+	 * @return the record, or {@code null} when an extension is not a string
+	 */
+	@Nullable ProducerRecord<String, byte[]> toBinaryRecord(String topic, long timestamp, String key,
+			byte[] sourceBytes) {
+		Map<String, Object> extensions = this.extensions;
+		if (extensions != null) {
+			for (Object value : extensions.values()) {
+				if (!(value instanceof String)) {
+					return null;
+				}
+			}
+		}
+		else if (this.firstExtensionName != null && !(this.firstExtensionValue instanceof String)) {
+			return null;
+		}
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(SPEC_VERSION_HEADER, SPEC_VERSION_1_0);
+		headers.add(ID_HEADER, utf8(this.id));
+		headers.add(SOURCE_HEADER, sourceBytes);
+		headers.add(TYPE_HEADER, utf8(this.type));
+		headers.add(CONTENT_TYPE_HEADER, JSON);
+		if (this.subject != null) {
+			headers.add(SUBJECT_HEADER, utf8(this.subject));
+		}
+		headers.add(TIME_HEADER, utf8(formatTime(this.time)));
+		if (extensions != null) {
+			for (Map.Entry<String, Object> extension : extensions.entrySet()) {
+				headers.add(extensionHeader(extension.getKey()), utf8((String) extension.getValue()));
+			}
+		}
+		else if (this.firstExtensionName != null && this.firstExtensionValue instanceof String value) {
+			headers.add(extensionHeader(this.firstExtensionName), utf8(value));
+		}
+		return new ProducerRecord<>(topic, null, timestamp, key, this.data, headers);
+	}
+
+	private static String extensionHeader(String name) {
+		return name.equals(CloudEventRecordFactory.PARTITION_KEY_EXTENSION) ? PARTITION_KEY_HEADER
+				: EXTENSION_PREFIX + name;
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
 	static String formatTime(Instant time) {
 		OffsetDateTime dateTime = OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
 		int year = dateTime.getYear();
@@ -240,12 +353,12 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 
 	@Override
 	public @Nullable Object getExtension(String extensionName) {
-		return this.extensions.get(extensionName);
+		return extensions().get(extensionName);
 	}
 
 	@Override
 	public Set<String> getExtensionNames() {
-		return this.extensions.keySet();
+		return extensions().keySet();
 	}
 
 }

@@ -2,7 +2,9 @@ package io.momentum.kafka.cloudevents;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,9 @@ final class Rfc3339Times {
 
 	private static final int[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
 			1_000_000_000 };
+
+	/** What {@link #read(byte[], boolean)} returns for a valid text when it does not make the time. */
+	private static final OffsetDateTime VALID = OffsetDateTime.MIN;
 
 	private Rfc3339Times() {
 	}
@@ -38,6 +43,26 @@ final class Rfc3339Times {
 	 * @return the time, or {@code null} when the text does not have the usual shape or is not a valid time
 	 */
 	static @Nullable OffsetDateTime parse(byte[] text) {
+		return read(text, true);
+	}
+
+	/**
+	 * Whether {@link #parse(byte[])} parses a text, without making the time.
+	 * @param text the bytes of the text
+	 * @return {@code true} when the text has the usual shape and is a valid time
+	 */
+	static boolean isValid(byte[] text) {
+		return read(text, false) != null;
+	}
+
+	/**
+	 * Read a time of the usual shape.
+	 * @param text the bytes of the text
+	 * @param make whether to make the time, or only check the text ({@link #VALID} stands for a valid time)
+	 * @return the time, {@link #VALID}, or {@code null} when the text does not have the usual shape or is not a valid
+	 * time
+	 */
+	private static @Nullable OffsetDateTime read(byte[] text, boolean make) {
 		int length = text.length;
 		if (length < 20 || at(text, 4) != '-' || at(text, 7) != '-' || at(text, 10) != 'T'
 				|| at(text, 13) != ':' || at(text, 16) != ':') {
@@ -86,6 +111,12 @@ final class Rfc3339Times {
 		}
 		else {
 			return null;
+		}
+		if (!make) {
+			// the checks OffsetDateTime.of makes on these fields (a 4-digit year is always in range)
+			boolean valid = month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
+					&& hour <= 23 && minute <= 59 && second <= 59;
+			return valid ? VALID : null;
 		}
 		try {
 			return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);

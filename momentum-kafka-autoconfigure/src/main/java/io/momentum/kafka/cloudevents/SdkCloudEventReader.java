@@ -1,6 +1,9 @@
 package io.momentum.kafka.cloudevents;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@code type} would no longer be the one the producer wrote.
  */
 public class SdkCloudEventReader implements CloudEventReader {
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	@Override
 	public CloudEvent read(Headers headers, byte @Nullable [] value) {
@@ -56,8 +61,30 @@ public class SdkCloudEventReader implements CloudEventReader {
 		}
 	}
 
+	/**
+	 * Whether every byte is ASCII, eight bytes at a time (the values of a record's headers are new arrays, so this
+	 * runs for each).
+	 */
+	private static boolean isAscii(byte[] value) {
+		int i = 0;
+		for (; i + Long.BYTES <= value.length; i += Long.BYTES) {
+			if (((long) LONGS.get(value, i) & 0x8080808080808080L) != 0) {
+				return false;
+			}
+		}
+		for (; i < value.length; i++) {
+			if (value[i] < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	static boolean isUtf8(byte @Nullable [] value) {
 		if (value == null) {
+			return true;
+		}
+		if (isAscii(value)) {
 			return true;
 		}
 		for (byte b : value) {

@@ -155,6 +155,28 @@ class BinaryModeCloudEventReaderTests {
 	}
 
 	@Test
+	void eventsReadOnTheFastPathAreValuesAndRefuseUnknownAttributesAsTheSdkEventDoes() {
+		CloudEvent first = this.reader.read(binaryHeaders(), DATA);
+		CloudEvent second = this.reader.read(binaryHeaders(), DATA);
+		CloudEvent sdkEvent = this.sdk.read(binaryHeaders(), DATA);
+		assertThat(first).isInstanceOf(BinaryModeCloudEvent.class).isEqualTo(second).hasSameHashCodeAs(second);
+		assertThat(first.hashCode()).isEqualTo(sdkEvent.hashCode());
+		assertThat(first).isNotEqualTo(this.reader.read(binaryHeaders(), bytes("{}")));
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> first.getAttribute("unknown"))
+			.withMessage(catchIllegalArgument(() -> sdkEvent.getAttribute("unknown")).getMessage());
+	}
+
+	private static IllegalArgumentException catchIllegalArgument(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (IllegalArgumentException ex) {
+			return ex;
+		}
+		throw new AssertionError("no IllegalArgumentException");
+	}
+
+	@Test
 	void nullValueIsUnreadableAsForTheSdk() {
 		assertThatExceptionOfType(UnreadableEventException.class)
 			.isThrownBy(() -> this.reader.read(binaryHeaders(), null))
@@ -169,6 +191,7 @@ class BinaryModeCloudEventReaderTests {
 				"2024-02-29T00:00:00Z");
 		for (String time : times) {
 			assertThat(Rfc3339Times.parse(time)).as(time).isEqualTo(OffsetDateTime.parse(time));
+			assertThat(Rfc3339Times.isValid(time.getBytes(StandardCharsets.UTF_8))).as(time).isTrue();
 		}
 	}
 
@@ -181,6 +204,7 @@ class BinaryModeCloudEventReaderTests {
 				"2024-01-15T10:30:00", "２０２４-01-15T10:30:00Z");
 		for (String time : times) {
 			assertThat(Rfc3339Times.parse(time)).as(time).isNull();
+			assertThat(Rfc3339Times.isValid(time.getBytes(StandardCharsets.UTF_8))).as(time).isFalse();
 		}
 	}
 
@@ -199,8 +223,35 @@ class BinaryModeCloudEventReaderTests {
 			return null;
 		}
 		CloudEvent actual = this.reader.read(copy(headers), value);
-		assertThat(actual).as("%s", headers).isEqualTo(expected);
+		assertSameEvent(actual, expected, headers);
 		return actual;
+	}
+
+	/**
+	 * Every attribute, extension and the data through the {@link CloudEvent} interface, then the whole event as the
+	 * SDK compares events.
+	 */
+	private static void assertSameEvent(CloudEvent actual, CloudEvent expected, Headers headers) {
+		assertThat(actual.getSpecVersion()).as("%s", headers).isEqualTo(expected.getSpecVersion());
+		assertThat(actual.getType()).as("%s", headers).isEqualTo(expected.getType());
+		assertThat(actual.getSource()).as("%s", headers).isEqualTo(expected.getSource());
+		assertThat(actual.getDataContentType()).as("%s", headers).isEqualTo(expected.getDataContentType());
+		assertThat(actual.getDataSchema()).as("%s", headers).isEqualTo(expected.getDataSchema());
+		assertThat(actual.getSubject()).as("%s", headers).isEqualTo(expected.getSubject());
+		assertThat(actual.getData()).as("%s", headers).isEqualTo(expected.getData());
+		assertThat(actual.getId()).as("%s", headers).isEqualTo(expected.getId());
+		assertThat(actual.getTime()).as("%s", headers).isEqualTo(expected.getTime());
+		assertThat(actual.getAttributeNames()).as("%s", headers).isEqualTo(expected.getAttributeNames());
+		for (String name : expected.getAttributeNames()) {
+			assertThat(actual.getAttribute(name)).as("%s in %s", name, headers).isEqualTo(expected.getAttribute(name));
+		}
+		assertThat(actual.getExtensionNames()).as("%s", headers).isEqualTo(expected.getExtensionNames());
+		for (String name : expected.getExtensionNames()) {
+			assertThat(actual.getExtension(name)).as("%s in %s", name, headers).isEqualTo(expected.getExtension(name));
+		}
+		CloudEvent whole = (actual instanceof BinaryModeCloudEvent lazy) ? lazy.event() : actual;
+		assertThat(whole).as("%s", headers).isEqualTo(expected);
+		assertThat(actual).as("%s", headers).hasToString(expected.toString());
 	}
 
 	private static List<CloudEvent> sdkEvents() {

@@ -54,6 +54,32 @@ class OutgoingEventTests {
 	}
 
 	@Test
+	void binaryRecordWrittenWithoutTheWriterIsTheOneTheSdkWritesForItsOwnEvent() {
+		byte[] sourceBytes = null;
+		int written = 0;
+		for (OutgoingEvent event : events()) {
+			sourceBytes = event.getSource().toString().getBytes(StandardCharsets.UTF_8);
+			ProducerRecord<String, byte[]> ours = event.toBinaryRecord(TOPIC, 1L, "key", sourceBytes);
+			boolean onlyStrings = event.getExtensionNames().stream().allMatch((name) -> event.getExtension(name) instanceof String);
+			if (!onlyStrings) {
+				assertThat(ours).as("an event with extensions of other types is left to the SDK writer").isNull();
+				continue;
+			}
+			ProducerRecord<String, byte[]> sdk = KafkaMessageFactory.createWriter(TOPIC, null, 1L, "key")
+				.writeBinary(event.toSdkEvent());
+			assertThat(ours).isNotNull();
+			assertThat(ours.topic()).isEqualTo(sdk.topic());
+			assertThat(ours.partition()).isEqualTo(sdk.partition());
+			assertThat(ours.timestamp()).isEqualTo(sdk.timestamp());
+			assertThat(ours.key()).isEqualTo(sdk.key());
+			assertThat(ours.value()).isEqualTo(sdk.value());
+			assertThat(headers(ours)).isEqualTo(headers(sdk));
+			written++;
+		}
+		assertThat(written).as("events with string extensions only").isEqualTo(2);
+	}
+
+	@Test
 	void gettersAnswerAsTheSdkEventDoes() {
 		for (OutgoingEvent event : events()) {
 			assertThat(event.getExtensionNames()).isEqualTo(event.toSdkEvent().getExtensionNames());
@@ -86,6 +112,14 @@ class OutgoingEventTests {
 		full.extension("when", OffsetDateTime.parse("2024-01-15T10:30:00.5+02:00"));
 		full.extension("blob", new byte[] { 1, 2, 3 });
 		events.add(full);
+		OutgoingEvent strings = new OutgoingEvent("e-3", URI.create("urn:example:billing"), "Billing.InvoicePaid.V2",
+				Instant.parse("2024-02-29T23:59:59.999Z"), data);
+		strings.subject("tenant/ünïcödé");
+		strings.extension("partitionkey", "ключ|456");
+		strings.extension("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		strings.extension("tracestate", "congo=t61rcWkgMzE");
+		strings.extension("a1", "");
+		events.add(strings);
 		return events;
 	}
 

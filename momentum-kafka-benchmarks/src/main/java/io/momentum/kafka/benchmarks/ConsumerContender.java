@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
@@ -150,6 +151,41 @@ abstract class ConsumerContender {
 
 		@Override
 		void process(ConsumerRecord<byte[], byte[]> record) {
+			this.sink = this.decoder.decode(record.headers(), record.value());
+		}
+
+	}
+
+	/**
+	 * (6) The fair baseline after reading every header's name and value, as any reader that checks a record the way
+	 * the CloudEvents SDK does must: the floor for accepting exactly what the SDK accepts.
+	 */
+	static final class HandWrittenReadingEveryHeader extends PollLoop<byte[]> {
+
+		private final HandWrittenCloudEvents decoder;
+
+		/** Written so that the JIT cannot drop the header reads. */
+		volatile int headerBytes;
+
+		HandWrittenReadingEveryHeader(Map<String, Object> consumerConfig, HandWrittenCloudEvents decoder) {
+			super(HarnessReport.EVERY_HEADER_CONSUMER, "(6) the fair baseline after reading every header's name "
+					+ "and value (what checking a record as the SDK does needs at least)", consumerConfig);
+			this.decoder = decoder;
+		}
+
+		@Override
+		Deserializer<byte[]> valueDeserializer() {
+			return new ByteArrayDeserializer();
+		}
+
+		@Override
+		void process(ConsumerRecord<byte[], byte[]> record) {
+			int bytes = 0;
+			for (Header header : record.headers()) {
+				byte[] value = header.value();
+				bytes += header.key().length() + ((value != null) ? value.length : 0);
+			}
+			this.headerBytes = bytes;
 			this.sink = this.decoder.decode(record.headers(), record.value());
 		}
 

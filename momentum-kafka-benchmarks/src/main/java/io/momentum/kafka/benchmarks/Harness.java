@@ -352,7 +352,8 @@ final class Harness implements AutoCloseable {
 				new ConsumerContender.Ours(container, context.getBean(CountingHandler.class)),
 				new ConsumerContender.OurDecodingInRawLoop(consumerConfig,
 						context.getBean(io.momentum.kafka.cloudevents.CloudEventReader.class),
-						context.getBean(io.momentum.kafka.cloudevents.CloudEventDataBinder.class)));
+						context.getBean(io.momentum.kafka.cloudevents.CloudEventDataBinder.class)),
+				new ConsumerContender.HandWrittenReadingEveryHeader(consumerConfig, decoder));
 		for (int round = -this.settings.warmupRounds(); round < this.settings.rounds(); round++) {
 			for (ConsumerContender contender : rotated(contenders, round)) {
 				settle();

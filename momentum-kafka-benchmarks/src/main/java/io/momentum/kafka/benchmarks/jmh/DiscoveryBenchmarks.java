@@ -107,7 +107,16 @@ public class DiscoveryBenchmarks {
 	}
 
 	private EventCatalog discover() {
-		EventTypeScanner scanner = new EventTypeScanner(new DefaultResourceLoader(this.classLoader),
+		return discover(this.classLoader);
+	}
+
+	/**
+	 * Discover the generated event types as the starter does: scan their package, then build the catalog.
+	 * @param classLoader loads the generated classes
+	 * @return the catalog of the 1,000 types
+	 */
+	static EventCatalog discover(ClassLoader classLoader) {
+		EventTypeScanner scanner = new EventTypeScanner(new DefaultResourceLoader(classLoader),
 				new StandardEnvironment());
 		List<Class<?>> types = scanner.scan(List.of(GeneratedEventTypes.BASE_PACKAGE));
 		EventCatalog catalog = new EventCatalogFactory(Fixtures.topicNameResolver(), null, null).create(types);

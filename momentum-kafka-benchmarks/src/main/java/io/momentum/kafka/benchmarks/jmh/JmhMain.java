@@ -48,6 +48,8 @@ public final class JmhMain {
 			new String[] { "TopicResolutionBenchmarks.resolveName", "topic: naming rules for one type (startup)" },
 			new String[] { "TopicResolutionBenchmarks.catalogLookUp", "topic: catalog look-up (every publish)" },
 			new String[] { "DiscoveryBenchmarks.coldJvm", "discovery of 1,000 types: first in a new JVM" },
+			new String[] { "DiscoveryInApplicationBenchmarks.firstInApplication",
+					"discovery of 1,000 types: first in a new JVM, in a Spring Boot application that has just started" },
 			new String[] { "DiscoveryBenchmarks.warmJvm", "discovery of 1,000 types: JIT-compiled" });
 
 	private JmhMain() {
@@ -77,7 +79,7 @@ public final class JmhMain {
 				.jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC")
 				.shouldFailOnError(true);
 			if (quick) {
-				boolean cold = benchmark[0].endsWith("coldJvm");
+				boolean cold = benchmark[0].endsWith("coldJvm") || benchmark[0].endsWith("firstInApplication");
 				builder.warmupIterations(cold ? 0 : 1).measurementIterations(cold ? 1 : 3).forks(cold ? 2 : 1);
 			}
 			for (RunResult result : new Runner(builder.build()).run()) {
@@ -137,7 +139,8 @@ public final class JmhMain {
 						(row.score <= 100) ? "yes" : "**no**" });
 			}
 		}
-		for (String key : List.of("DiscoveryBenchmarks.coldJvm", "DiscoveryBenchmarks.warmJvm")) {
+		for (String key : List.of("DiscoveryBenchmarks.coldJvm", "DiscoveryInApplicationBenchmarks.firstInApplication",
+				"DiscoveryBenchmarks.warmJvm")) {
 			Row row = rows.get(key);
 			if (row != null) {
 				targets.add(new String[] { row.description, String.format(Locale.ROOT, "%.0f ms", row.score), "≤ 200 ms",
