@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * so the {@code id} and extension strings, the extension map and the {@code time} objects are then never made.
  * <p>
  * The first call to any other attribute builds, once, the SDK's {@link CloudEventV1} with exactly the values the SDK
- * reader gives it, and answers from it; {@link #equals(Object)}, {@link #hashCode()} and {@link #toString()} are
- * that event's. Every value was validated when the record was read: building it cannot fail.
+ * reader gives it, and answers from it; {@link #hashCode()} and {@link #toString()} are that event's, and it
+ * equals another {@code BinaryModeCloudEvent} whose events are equal. Like the SDK's {@code CloudEventV1}, whose
+ * {@code equals} requires the same class, it never equals an event of another class, even with the same
+ * attributes: compare events read by different readers attribute by attribute. Every value was validated when the record was read: building it cannot fail.
  */
 final class BinaryModeCloudEvent implements CloudEvent {
 
@@ -125,7 +127,7 @@ final class BinaryModeCloudEvent implements CloudEvent {
 
 	/**
 	 * The event as the SDK's {@link CloudEventV1}.
-	 * @return the event, the same instance on every call of one thread
+	 * @return the event (threads racing on the first call may each build an equal instance)
 	 */
 	CloudEventV1 event() {
 		CloudEventV1 event = this.event;

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ServiceLoader;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.data.BytesCloudEventData;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.core.v1.CloudEventV1;
+import io.cloudevents.core.validator.CloudEventValidator;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +32,12 @@ import org.springframework.util.Assert;
  * ({@link RecentHeaderValues}), and a {@code time} of the usual RFC 3339 shape is checked and parsed without a
  * {@code DateTimeFormatter}. It takes only the records whose every attribute header appears once, with a non-empty
  * value where the attribute is required, and has no reserved name ({@code dataschema}, {@code datacontenttype},
- * {@code data}, {@code data_base64}): the SDK decides about all others. The CloudEvents SDK's read path costs more
- * CPU per record than reading the data itself; see the benchmarks page.
+ * {@code data}, {@code data_base64}): the SDK decides about all others. When the application registers a
+ * {@link CloudEventValidator} (which the SDK's builder runs), every record goes to the SDK reader. The CloudEvents
+ * SDK's read path costs more CPU per record than reading the data itself; see the benchmarks page.
+ * <p>
+ * The fast path's events are {@link BinaryModeCloudEvent}s: equal to each other when their attributes are, but,
+ * as the SDK's own events, never equal to an event of another class.
  */
 public class BinaryModeCloudEventReader implements CloudEventReader {
 
@@ -63,6 +69,13 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 
 	private final CloudEventReader fallback;
 
+	/**
+	 * Whether the fast path is used: not when a {@link CloudEventValidator} is registered (through
+	 * {@link ServiceLoader}), because the SDK's builder runs those on every event it builds and the fast path does
+	 * not use the builder.
+	 */
+	private final boolean fastPath;
+
 	/** Valid {@code ce_source} values seen recently, parsed; invalid ones are never kept. */
 	private final RecentHeaderValues<URI> sources = new RecentHeaderValues<>(BinaryModeCloudEventReader::uri);
 
@@ -85,13 +98,18 @@ public class BinaryModeCloudEventReader implements CloudEventReader {
 	 * @param fallback reads every record the fast path does not; it decides what is accepted
 	 */
 	public BinaryModeCloudEventReader(CloudEventReader fallback) {
+		this(fallback, ServiceLoader.load(CloudEventValidator.class).iterator().hasNext());
+	}
+
+	BinaryModeCloudEventReader(CloudEventReader fallback, boolean validatorsRegistered) {
 		Assert.notNull(fallback, "'fallback' must not be null");
 		this.fallback = fallback;
+		this.fastPath = !validatorsRegistered;
 	}
 
 	@Override
 	public CloudEvent read(Headers headers, byte @Nullable [] value) {
-		CloudEvent event = (value != null) ? readBinary(headers, value) : null;
+		CloudEvent event = (value != null && this.fastPath) ? readBinary(headers, value) : null;
 		return (event != null) ? event : this.fallback.read(headers, value);
 	}
 

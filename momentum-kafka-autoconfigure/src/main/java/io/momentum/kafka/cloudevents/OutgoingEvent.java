@@ -194,10 +194,6 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	}
 
 	/**
-	 * The text {@link Time#writeTime(OffsetDateTime)} gives for a UTC instant: {@code yyyy-MM-ddTHH:mm:ss}, then
-	 * the fraction without trailing zeros (none for a whole second), then {@code Z}.
-	 */
-	/**
 	 * The binary-mode record the SDK's Kafka writer writes for this event ({@code writeBinary}), written without the
 	 * writer: the same headers in the same order with the same values, the same key, timestamp and value. Only for
 	 * events whose extensions are all strings (every event the publisher writes unless the caller passes other
@@ -211,16 +207,11 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 	 */
 	@Nullable ProducerRecord<String, byte[]> toBinaryRecord(String topic, long timestamp, String key,
 			byte[] sourceBytes) {
-		Map<String, Object> extensions = this.extensions;
-		if (extensions != null) {
-			for (Object value : extensions.values()) {
-				if (!(value instanceof String)) {
-					return null;
-				}
+		Map<String, Object> extensions = extensions();
+		for (Object value : extensions.values()) {
+			if (!(value instanceof String)) {
+				return null;
 			}
-		}
-		else if (this.firstExtensionName != null && !(this.firstExtensionValue instanceof String)) {
-			return null;
 		}
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(SPEC_VERSION_HEADER, SPEC_VERSION_1_0);
@@ -232,13 +223,8 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 			headers.add(SUBJECT_HEADER, utf8(this.subject));
 		}
 		headers.add(TIME_HEADER, utf8(formatTime(this.time)));
-		if (extensions != null) {
-			for (Map.Entry<String, Object> extension : extensions.entrySet()) {
-				headers.add(extensionHeader(extension.getKey()), utf8((String) extension.getValue()));
-			}
-		}
-		else if (this.firstExtensionName != null && this.firstExtensionValue instanceof String value) {
-			headers.add(extensionHeader(this.firstExtensionName), utf8(value));
+		for (Map.Entry<String, Object> extension : extensions.entrySet()) {
+			headers.add(extensionHeader(extension.getKey()), utf8((String) extension.getValue()));
 		}
 		return new ProducerRecord<>(topic, null, timestamp, key, this.data, headers);
 	}
@@ -252,6 +238,10 @@ final class OutgoingEvent implements CloudEvent, CloudEventReader, CloudEventCon
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The text {@link Time#writeTime(OffsetDateTime)} gives for a UTC instant: {@code yyyy-MM-ddTHH:mm:ss}, then
+	 * the fraction without trailing zeros (none for a whole second), then {@code Z}.
+	 */
 	static String formatTime(Instant time) {
 		OffsetDateTime dateTime = OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
 		int year = dateTime.getYear();

@@ -87,21 +87,16 @@ public class SdkCloudEventReader implements CloudEventReader {
 		if (isAscii(value)) {
 			return true;
 		}
-		for (byte b : value) {
-			if (b < 0) {
-				try {
-					StandardCharsets.UTF_8.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT)
-						.decode(ByteBuffer.wrap(value));
-					return true;
-				}
-				catch (CharacterCodingException ex) {
-					return false;
-				}
-			}
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(value));
+			return true;
 		}
-		return true;
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 }

@@ -1,7 +1,11 @@
 package io.momentum.kafka.cloudevents;
 
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.function.Consumer;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.validator.CloudEventValidator;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -174,6 +180,40 @@ class BinaryModeCloudEventReaderTests {
 			return ex;
 		}
 		throw new AssertionError("no IllegalArgumentException");
+	}
+
+	@Test
+	void whenACloudEventValidatorIsRegisteredEveryRecordGoesToTheSdkReader(@TempDir Path classes) throws Exception {
+		Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+		Files.writeString(services.resolve(CloudEventValidator.class.getName()), RefusingValidator.class.getName());
+		Thread thread = Thread.currentThread();
+		ClassLoader original = thread.getContextClassLoader();
+		try (URLClassLoader withValidator = new URLClassLoader(new URL[] { classes.toUri().toURL() }, original)) {
+			thread.setContextClassLoader(withValidator);
+			BinaryModeCloudEventReader reader = new BinaryModeCloudEventReader((headers, value) -> {
+				this.fallbacks.incrementAndGet();
+				return this.sdk.read(headers, value);
+			});
+			reader.read(binaryHeaders(), DATA);
+		}
+		finally {
+			thread.setContextClassLoader(original);
+		}
+		assertThat(this.fallbacks).as("records read by the SDK reader").hasValue(1);
+		this.reader.read(binaryHeaders(), DATA);
+		assertThat(this.fallbacks).as("without a validator, the fast path").hasValue(1);
+	}
+
+	/**
+	 * A validator an application could register; the SDK's builder would run it.
+	 */
+	public static class RefusingValidator implements CloudEventValidator {
+
+		@Override
+		public void validate(CloudEvent event) {
+			throw new IllegalStateException("refused by the application's validator");
+		}
+
 	}
 
 	@Test

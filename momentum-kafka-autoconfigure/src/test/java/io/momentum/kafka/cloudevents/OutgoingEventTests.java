@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -80,6 +81,29 @@ class OutgoingEventTests {
 	}
 
 	@Test
+	void singleExtensionCanBeReplacedRemovedAndJoinedByOthersAsInAMap() {
+		byte[] data = "{}".getBytes(StandardCharsets.UTF_8);
+		OutgoingEvent event = new OutgoingEvent("e-4", URI.create("appdomain-api"), "CashierCreated",
+				Instant.parse("2024-01-15T10:30:00Z"), data);
+		event.extension("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		event.extension("traceparent", "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01");
+		assertThat(event.getExtensionNames()).containsExactly("traceparent");
+		assertThat(event.getExtension("traceparent")).isEqualTo("00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01");
+		event.removeExtension("tracestate");
+		event.removeExtension("traceparent");
+		assertThat(event.getExtensionNames()).isEmpty();
+		event.extension("partitionkey", "123");
+		event.extension("tracestate", "congo=t61rcWkgMzE");
+		event.removeExtension("partitionkey");
+		assertThat(event.getExtensionNames()).containsExactly("tracestate");
+		ProducerRecord<String, byte[]> sdk = KafkaMessageFactory.createWriter(TOPIC, null, 1L, "key")
+			.writeBinary(event.toSdkEvent());
+		assertThat(headers(event.toBinaryRecord(TOPIC, 1L, "key", "appdomain-api".getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(headers(sdk))
+			.contains("ce_tracestate=" + Arrays.toString("congo=t61rcWkgMzE".getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
 	void gettersAnswerAsTheSdkEventDoes() {
 		for (OutgoingEvent event : events()) {
 			assertThat(event.getExtensionNames()).isEqualTo(event.toSdkEvent().getExtensionNames());
@@ -126,7 +150,7 @@ class OutgoingEventTests {
 	private static List<String> headers(ProducerRecord<String, byte[]> record) {
 		List<String> headers = new ArrayList<>();
 		for (Header header : record.headers()) {
-			headers.add(header.key() + "=" + new String(header.value(), StandardCharsets.UTF_8));
+			headers.add(header.key() + "=" + Arrays.toString(header.value()));
 		}
 		return headers;
 	}
