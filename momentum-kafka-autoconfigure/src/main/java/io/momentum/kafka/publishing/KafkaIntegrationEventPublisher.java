@@ -57,6 +57,13 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 
 	private static final String CLIENT_ID_SUFFIX = "-integration-events";
 
+	/**
+	 * What an observed send adds to a record after the size check: the send observation's {@code traceparent} and
+	 * {@code tracestate} headers and the same context as CloudEvents extension (headers, or in structured mode
+	 * envelope attributes).
+	 */
+	static final int TRACE_CONTEXT_RESERVE = 512;
+
 	private final EventCatalog catalog;
 
 	private final CloudEventRecordFactory recordFactory;
@@ -71,6 +78,9 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 	private final Duration timeout;
 
 	private final int maxRequestSize;
+
+	/** Bytes kept free below {@code max.request.size} for what is added after the size check. */
+	private final int sizeReserve;
 
 	private final String producerSettings;
 
@@ -119,6 +129,7 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		this.timeout = timeout;
 		Map<String, Object> configs = template.getProducerFactory().getConfigurationProperties();
 		this.maxRequestSize = DerivedProducerFactory.intConfig(configs, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE);
+		this.sizeReserve = observed ? TRACE_CONTEXT_RESERVE : 0;
 		this.producerSettings = ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + "="
 				+ configs.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + ", "
 				+ ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG + "="
@@ -320,15 +331,15 @@ public class KafkaIntegrationEventPublisher implements IntegrationEventPublisher
 		for (Header header : producerRecord.headers()) {
 			bound += 3L * header.key().length() + header.value().length + 10;
 		}
-		if (bound <= this.maxRequestSize) {
+		if (bound + this.sizeReserve <= this.maxRequestSize) {
 			return;
 		}
 		int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE,
 				CompressionType.NONE, record.key().getBytes(StandardCharsets.UTF_8), producerRecord.value(),
 				producerRecord.headers().toArray());
-		if (size > this.maxRequestSize) {
+		if (size + this.sizeReserve > this.maxRequestSize) {
 			throw new EventTooLargeException(descriptor.eventType(), record.id(), descriptor.topic(), size,
-					this.maxRequestSize);
+					this.sizeReserve, this.maxRequestSize);
 		}
 	}
 

@@ -24,6 +24,9 @@ import io.momentum.kafka.topic.EventDescriptor;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.VoidSerializer;
@@ -187,8 +190,30 @@ class KafkaIntegrationEventPublisherTests {
 	}
 
 	@Test
+	void observedSendsKeepRoomBelowTheLimitForTheTraceContextTheyAdd() {
+		this.publisher.publish(cashierCreated("x"));
+		ProducerRecord<String, byte[]> small = this.producer.history().get(0);
+		int smallSize = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE,
+				CompressionType.NONE, small.key().getBytes(StandardCharsets.UTF_8), small.value(),
+				small.headers().toArray());
+		// 100 bytes below the limit (the time text may be up to 3 bytes shorter or longer)
+		CashierCreated nearTheLimit = cashierCreated("x".repeat(1 + 1048576 - 100 - smallSize));
+		CompletableFuture<PublishResult> future = this.publisher.publish(nearTheLimit);
+		if (observed()) {
+			assertThatExceptionOfType(EventTooLargeException.class).isThrownBy(() -> unwrapped(future))
+				.withMessageContaining("bytes of trace context that the observed send adds")
+				.satisfies((ex) -> assertThat(ex.getSize()).isBetween(1048576 - 103, 1048576 - 97));
+			assertThat(this.producer.history()).hasSize(1);
+		}
+		else {
+			assertThat(this.producer.history()).hasSize(2);
+		}
+	}
+
+	@Test
 	void eventJustBelowTheLimitIsSent() {
-		this.publisher.publish(cashierCreated("x".repeat(1024 * 1024 - 1024)));
+		// about 1,500 bytes below the limit: room for the trace context an observed send adds
+		this.publisher.publish(cashierCreated("x".repeat(1024 * 1024 - 2048)));
 		assertThat(this.producer.history()).hasSize(1);
 	}
 
@@ -340,11 +365,14 @@ class KafkaIntegrationEventPublisherTests {
 		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The outcome of a publish, failing the test (not hanging it) when the future is not completed within 5 s.
+	 */
 	private static PublishResult unwrapped(CompletableFuture<PublishResult> future) throws Throwable {
 		try {
-			return future.join();
+			return future.get(5, java.util.concurrent.TimeUnit.SECONDS);
 		}
-		catch (java.util.concurrent.CompletionException ex) {
+		catch (java.util.concurrent.ExecutionException ex) {
 			throw ex.getCause();
 		}
 	}
