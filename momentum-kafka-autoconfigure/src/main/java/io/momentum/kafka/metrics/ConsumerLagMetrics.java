@@ -73,11 +73,13 @@ import org.springframework.util.StringUtils;
  * logged once when a group begins failing (one per reason, naming the groups) and an info line
  * once when it is read again.
  * <p>
- * One daemon thread of its own does the reads, from {@link #bindTo(MeterRegistry)} on;
- * {@link #close()} ends it. As a {@link SmartLifecycle} in a phase after the listener containers
- * ({@link #PHASE}), {@link #start()} reads at once, when the containers of an application context
- * have been created whatever the order of the beans (so their groups are measured without
- * waiting an interval), and {@link #stop()} pauses the reads before the containers stop.
+ * One daemon thread of its own does the reads, every interval from one interval after
+ * {@link #bindTo(MeterRegistry)} on; {@link #close()} ends it. As a {@link SmartLifecycle} in a
+ * phase after the listener containers ({@link #PHASE}), {@link #start()} reads at once, when the
+ * containers of an application context have been created whatever the order of the beans (so
+ * their groups are measured without waiting an interval), and {@link #stop()} pauses the reads
+ * before the containers stop. Bound but never started (outside an application context), the first
+ * read is one interval after binding.
  */
 public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoCloseable {
 
@@ -195,14 +197,20 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 			.register(registry));
 		publish(this.groups.current().keySet());
 		if (this.scheduled.compareAndSet(false, true)) {
-			this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, this.interval.toMillis(),
-					TimeUnit.MILLISECONDS);
+			// start() reads at once; bound after start() (a registry created late) there is no start() to
+			// come, so read now. Either way the first periodic read is one interval away.
+			if (this.running) {
+				this.scheduler.execute(this::refreshQuietly);
+			}
+			this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, this.interval.toMillis(),
+					this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
 	/**
-	 * Read at once (when bound) and resume after {@link #stop()}: the groups of listener
-	 * containers created while the application context started are measured from now on.
+	 * Read at once (if bound, else as soon as bound) and resume after {@link #stop()}: the groups
+	 * of listener containers created while the application context started are measured from now
+	 * on.
 	 */
 	@Override
 	public void start() {

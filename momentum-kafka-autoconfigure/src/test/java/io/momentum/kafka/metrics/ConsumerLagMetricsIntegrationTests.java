@@ -5,11 +5,13 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -214,25 +216,48 @@ class ConsumerLagMetricsIntegrationTests {
 		consumeAllAndCommit(List.of(topic), group, 4);
 		produce(topic, 6);
 		AtomicReference<Map<String, Set<String>>> groups = new AtomicReference<>(Map.of());
-		Thread testThread = Thread.currentThread();
-		AtomicBoolean readOnItsOwnThread = new AtomicBoolean();
 		// Bound while the listener containers do not exist yet, as when Spring Boot binds the meters first
-		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient, () -> {
-			readOnItsOwnThread.compareAndSet(false, Thread.currentThread() != testThread);
-			return groups.get();
-		}, Duration.ofHours(1), Duration.ofSeconds(2));
+		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient, groups::get, Duration.ofHours(1),
+				Duration.ofSeconds(2));
 		this.closeables.add(metrics);
 		metrics.bindTo(this.registry);
-		// The first scheduled read is over, and found no group: the next one is an hour away
-		await().atMost(Duration.ofSeconds(10)).untilTrue(readOnItsOwnThread);
 		assertThat(metrics.getGroupIds()).isEmpty();
 		assertThat(this.registry.find(KafkaMeterNames.CONSUMER_GROUP_MEMBERS).meters()).isEmpty();
 
 		groups.set(Map.of(group, Set.of(topic)));
 		metrics.start();
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lagByTopic(group)).isEqualTo(Map.of(topic, 6L)));
+		// The next scheduled read is an hour away: this is the read of start()
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lagByTopic(group)).isEqualTo(Map.of(topic, 6L)));
 		assertThat(members(group)).isZero();
+	}
+
+	@Test
+	void boundAndStartedMetricsReadOnceAtStartNotAlsoWhenBound() throws Exception {
+		String topic = newTopic();
+		String group = "billing-api-" + topic;
+		produce(topic, 2);
+		consumeAllAndCommit(topic, group, 2);
+		produce(topic, 3);
+		List<String> requests = new CopyOnWriteArrayList<>();
+		SharedAdminClient recordingClient = new SharedAdminClient(
+				() -> Map.of("bootstrap.servers", broker.getBrokersAsString()),
+				(config) -> recording(Admin.create(config), requests));
+		this.closeables.add(recordingClient);
+		ConsumerLagMetrics metrics = new ConsumerLagMetrics(recordingClient, group, topic::equals,
+				Duration.ofHours(1), Duration.ofSeconds(2));
+		this.closeables.add(metrics);
+
+		// What Spring does: Boot binds the meters, then the context starts the lifecycle beans
+		metrics.bindTo(this.registry);
+		metrics.start();
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lagByTopic(group)).isEqualTo(Map.of(topic, 3L)));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> Collections.frequency(requests, "listConsumerGroupOffsets") == 1);
 	}
 
 	@Test
@@ -329,6 +354,15 @@ class ConsumerLagMetricsIntegrationTests {
 				Duration.ofSeconds(2));
 		this.closeables.add(metrics);
 		metrics.bindTo(this.registry);
+	}
+
+	/** An admin client that records the name of every method called on it. */
+	private static Admin recording(Admin admin, List<String> requests) {
+		return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] { Admin.class },
+				(proxy, method, arguments) -> {
+					requests.add(method.getName());
+					return invoke(method, admin, arguments);
+				});
 	}
 
 	/**
