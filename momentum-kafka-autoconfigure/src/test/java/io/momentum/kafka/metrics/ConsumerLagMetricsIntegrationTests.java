@@ -261,6 +261,25 @@ class ConsumerLagMetricsIntegrationTests {
 	}
 
 	@Test
+	void metricsBoundAfterStartReadAtOnce() throws Exception {
+		String topic = newTopic();
+		String group = "billing-api-" + topic;
+		produce(topic, 2);
+		consumeAllAndCommit(topic, group, 2);
+		produce(topic, 4);
+		ConsumerLagMetrics metrics = new ConsumerLagMetrics(this.adminClient, group, topic::equals,
+				Duration.ofHours(1), Duration.ofSeconds(2));
+		this.closeables.add(metrics);
+
+		// A registry created after the context started: there is no start() to come
+		metrics.start();
+		metrics.bindTo(this.registry);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(lagByTopic(group)).isEqualTo(Map.of(topic, 4L)));
+	}
+
+	@Test
 	void whenOneGroupMayNotBeReadThenTheOtherGroupsLagStillMovesAndTheRefusedGroupKeepsItsLastValues(
 			CapturedOutput output) throws Exception {
 		String ledger = newTopic();
