@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,13 +65,21 @@ import org.springframework.util.StringUtils;
  * Lag is reported for partitions of the selected topics on which the group has a committed
  * offset; a partition without one is left out (spring-kafka commits the initial position when a
  * partition is first assigned, so a running group has offsets on every partition it consumes).
- * When a read fails the last values stay and a warning is logged once per failure streak.
  * <p>
- * One daemon thread of its own does the reads, from {@link #bindTo(MeterRegistry)} on;
- * {@link #close()} ends it. As a {@link SmartLifecycle} in a phase after the listener containers
- * ({@link #PHASE}), {@link #start()} reads at once, when the containers of an application context
- * have been created whatever the order of the beans (so their groups are measured without
- * waiting an interval), and {@link #stop()} pauses the reads before the containers stop.
+ * Failures are per group: a group that cannot be read (the broker refuses to describe it, its
+ * coordinator or the leader of one of its partitions does not answer in time) keeps its last
+ * values while the other groups are updated. A failure that is not about one group
+ * (authentication, no answer about any group) keeps the last values of every group. A warning is
+ * logged once when a group begins failing (one per reason, naming the groups) and an info line
+ * once when it is read again.
+ * <p>
+ * One daemon thread of its own does the reads, every interval from one interval after
+ * {@link #bindTo(MeterRegistry)} on; {@link #close()} ends it. As a {@link SmartLifecycle} in a
+ * phase after the listener containers ({@link #PHASE}), {@link #start()} reads at once, when the
+ * containers of an application context have been created whatever the order of the beans (so
+ * their groups are measured without waiting an interval), and {@link #stop()} pauses the reads
+ * before the containers stop. Bound but never started (outside an application context), the first
+ * read is one interval after binding.
  */
 public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoCloseable {
 
@@ -102,7 +111,8 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 
 	private volatile Map<String, Map<TopicPartition, Long>> lag = Map.of();
 
-	private volatile boolean failing;
+	/** The groups whose last read failed; only the reading thread uses it. */
+	private Set<String> failing = Set.of();
 
 	private volatile boolean running;
 
@@ -187,14 +197,20 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 			.register(registry));
 		publish(this.groups.current().keySet());
 		if (this.scheduled.compareAndSet(false, true)) {
-			this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, this.interval.toMillis(),
-					TimeUnit.MILLISECONDS);
+			// start() reads at once; bound after start() (a registry created late) there is no start() to
+			// come, so read now. Either way the first periodic read is one interval away.
+			if (this.running) {
+				this.scheduler.execute(this::refreshQuietly);
+			}
+			this.scheduler.scheduleWithFixedDelay(this::refreshQuietly, this.interval.toMillis(),
+					this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
 	/**
-	 * Read at once (when bound) and resume after {@link #stop()}: the groups of listener
-	 * containers created while the application context started are measured from now on.
+	 * Read at once (if bound, else as soon as bound) and resume after {@link #stop()}: the groups
+	 * of listener containers created while the application context started are measured from now
+	 * on.
 	 */
 	@Override
 	public void start() {
@@ -265,59 +281,109 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 	}
 
 	private void refreshQuietly(Map<String, Predicate<String>> groups) {
+		Map<String, Exception> failures;
 		try {
-			refresh(groups);
-			if (this.failing) {
-				logger.info("Consumer lag of " + describe(groups.keySet()) + " is read again");
-			}
-			this.failing = false;
+			failures = refresh(groups);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return;
 		}
 		catch (Exception ex) {
-			if (!this.failing) {
-				logger.warn("Cannot read the consumer lag of " + describe(groups.keySet())
-						+ ", keeping the last values: " + ClusterFailure.describe(ex, this.adminClient, this.timeout));
+			// Not about one group (authentication, no admin client, no time left): every group failed
+			failures = new LinkedHashMap<>();
+			for (String groupId : groups.keySet()) {
+				failures.put(groupId, ex);
 			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("Consumer lag of " + describe(groups.keySet()) + " still unreadable", ex);
-			}
-			this.failing = true;
 		}
+		report(groups.keySet(), failures);
 	}
 
 	/**
-	 * Read lag and membership of the groups from the cluster, within the timeout.
-	 * @throws Exception when the cluster did not answer in time or refused a request
+	 * Log the groups that began failing (one warning per reason) and those read again, once each:
+	 * a group failing at every read is logged at debug level only.
 	 */
-	private void refresh(Map<String, Predicate<String>> groups) throws Exception {
+	private void report(Set<String> groupIds, Map<String, Exception> failures) {
+		Set<String> recovered = new LinkedHashSet<>();
+		for (String groupId : groupIds) {
+			if (this.failing.contains(groupId) && !failures.containsKey(groupId)) {
+				recovered.add(groupId);
+			}
+		}
+		if (!recovered.isEmpty()) {
+			logger.info("Consumer lag of " + describe(recovered) + " is read again");
+		}
+		boolean othersRead = failures.size() < groupIds.size();
+		Map<String, Set<String>> started = new LinkedHashMap<>();
+		failures.forEach((groupId, failure) -> {
+			if (!this.failing.contains(groupId)) {
+				started.computeIfAbsent(reason(failure, othersRead), (reason) -> new LinkedHashSet<>()).add(groupId);
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("Consumer lag of group '" + groupId + "' still unreadable", failure);
+			}
+		});
+		started.forEach((reason, failed) -> logger
+			.warn("Cannot read the consumer lag of " + describe(failed) + ", keeping the last values: " + reason));
+		this.failing = Set.copyOf(failures.keySet());
+	}
+
+	private String reason(Exception failure, boolean othersRead) {
+		if (othersRead && ClusterFailure.kindOf(failure) == ClusterFailure.Kind.TIMEOUT) {
+			// The cluster answered about the other groups, so it is reachable
+			return "Kafka did not answer about this group in time although it answered about the others: the"
+					+ " broker coordinating the group, or leading one of its partitions, is unavailable or overloaded";
+		}
+		return ClusterFailure.describe(failure, this.adminClient, this.timeout);
+	}
+
+	/**
+	 * Read lag and membership of the groups from the cluster, within the timeout, and publish the
+	 * values of every group that was read. A group that could not be read (refused, its
+	 * coordinator did not answer) keeps its last values and does not stop the others.
+	 * @return the failure of each group that could not be read
+	 * @throws Exception when no group could be read for a reason that is not about one group:
+	 * authentication failed or no admin client could be created
+	 */
+	private Map<String, Exception> refresh(Map<String, Predicate<String>> groups) throws Exception {
 		Admin admin = this.adminClient.get();
 		long deadline = System.nanoTime() + this.timeout.toNanos();
+		Map<String, Exception> failures = new LinkedHashMap<>();
 		try {
 			Map<String, KafkaFuture<ConsumerGroupDescription>> descriptions = admin
 				.describeConsumerGroups(groups.keySet(),
 						new DescribeConsumerGroupsOptions().timeoutMs(remainingMillis(deadline)))
 				.describedGroups();
-			Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(admin, groups, deadline);
-			Map<TopicPartition, Long> logEnd = logEndOffsets(admin, committed, deadline);
+			Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(admin, groups, deadline,
+					failures);
+			Map<TopicPartition, Long> logEnd = logEndOffsets(admin, committed, deadline, failures);
 			Map<String, Map<TopicPartition, Long>> lag = new LinkedHashMap<>();
-			committed.forEach((groupId, offsets) -> {
-				Map<TopicPartition, Long> groupLag = new LinkedHashMap<>();
-				offsets.forEach((partition, offset) -> {
-					Long end = logEnd.get(partition);
-					if (end != null) {
-						groupLag.put(partition, Math.max(0, end - offset.offset()));
-					}
-				});
-				lag.put(groupId, groupLag);
-			});
 			Map<String, Double> members = new LinkedHashMap<>();
 			for (String groupId : groups.keySet()) {
-				members.put(groupId, memberCount(descriptions.get(groupId), deadline));
+				if (!failures.containsKey(groupId)) {
+					try {
+						members.put(groupId, memberCount(descriptions.get(groupId), deadline));
+						lag.put(groupId, lag(committed.get(groupId), logEnd));
+					}
+					catch (ExecutionException | TimeoutException ex) {
+						failures.put(groupId, perGroup(ex));
+					}
+				}
+			}
+			// A group that failed keeps its last values
+			Map<String, Map<TopicPartition, Long>> previousLag = this.lag;
+			Map<String, Double> previousMembers = this.members;
+			for (String groupId : failures.keySet()) {
+				if (previousLag.containsKey(groupId)) {
+					lag.put(groupId, previousLag.get(groupId));
+				}
+				if (previousMembers.containsKey(groupId)) {
+					members.put(groupId, previousMembers.get(groupId));
+				}
 			}
 			this.members = members;
 			this.lag = lag;
+			return failures;
 		}
 		catch (ExecutionException ex) {
 			if (ClusterFailure.kindOf(ex) == ClusterFailure.Kind.AUTHENTICATION) {
@@ -327,16 +393,66 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 		}
 	}
 
+	/**
+	 * The failure of one group's request, unless it is not about that group: an authentication
+	 * failure fails every request of the client and is thrown.
+	 */
+	private static Exception perGroup(Exception failure) throws ExecutionException {
+		if (failure instanceof ExecutionException ex && ClusterFailure.kindOf(ex) == ClusterFailure.Kind.AUTHENTICATION) {
+			throw ex;
+		}
+		return failure;
+	}
+
+	private static Map<TopicPartition, Long> lag(@Nullable Map<TopicPartition, OffsetAndMetadata> committed,
+			Map<TopicPartition, Long> logEnd) {
+		Map<TopicPartition, Long> lag = new LinkedHashMap<>();
+		if (committed != null) {
+			committed.forEach((partition, offset) -> {
+				Long end = logEnd.get(partition);
+				if (end != null) {
+					lag.put(partition, Math.max(0, end - offset.offset()));
+				}
+			});
+		}
+		return lag;
+	}
+
+	/**
+	 * The committed offsets of each group on its topics; a group whose offsets could not be read
+	 * is left out and its failure added to {@code failures}.
+	 */
 	private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(Admin admin,
-			Map<String, Predicate<String>> groups, long deadline) throws Exception {
+			Map<String, Predicate<String>> groups, long deadline, Map<String, Exception> failures) throws Exception {
 		Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
 		groups.keySet().forEach((groupId) -> specs.put(groupId, new ListConsumerGroupOffsetsSpec()));
 		ListConsumerGroupOffsetsResult result = admin.listConsumerGroupOffsets(specs,
 				new ListConsumerGroupOffsetsOptions().timeoutMs(remainingMillis(deadline)));
+		List<KafkaFuture<Map<TopicPartition, OffsetAndMetadata>>> futures = new ArrayList<>();
+		groups.keySet().forEach((groupId) -> futures.add(result.partitionsToOffsetAndMetadata(groupId)));
+		// The log-end offsets can only be asked for once the committed offsets are in. Once a group
+		// answered, the others get at most half the time left, so that a group whose coordinator does not
+		// answer leaves the answered groups time for their log-end offsets; while no group answered there
+		// is nothing to keep time for.
+		while (!allDone(futures) && System.nanoTime() < deadline) {
+			long remaining = deadline - System.nanoTime();
+			awaitAll(futures, (remaining > TimeUnit.MILLISECONDS.toNanos(1)) ? deadline - remaining / 2 : deadline);
+			if (futures.stream().anyMatch((future) -> future.isDone() && !future.isCompletedExceptionally())) {
+				break;
+			}
+		}
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>();
 		for (Map.Entry<String, Predicate<String>> group : groups.entrySet()) {
+			Map<TopicPartition, OffsetAndMetadata> offsets;
+			try {
+				offsets = committedOffsets(result, group.getKey());
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				failures.put(group.getKey(), perGroup(ex));
+				continue;
+			}
 			Map<TopicPartition, OffsetAndMetadata> selected = new LinkedHashMap<>();
-			committedOffsets(result, group.getKey(), deadline).forEach((partition, offset) -> {
+			offsets.forEach((partition, offset) -> {
 				if (offset != null && group.getValue().test(partition.topic())) {
 					selected.put(partition, offset);
 				}
@@ -346,10 +462,32 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 		return committed;
 	}
 
-	private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(ListConsumerGroupOffsetsResult result,
-			String groupId, long deadline) throws Exception {
+	private static boolean allDone(List<? extends KafkaFuture<?>> futures) {
+		return futures.stream().allMatch(KafkaFuture::isDone);
+	}
+
+	/** Wait until all futures are done or the deadline passed, whatever their outcome. */
+	private static void awaitAll(List<? extends KafkaFuture<?>> futures, long deadline) throws InterruptedException {
+		long remaining = deadline - System.nanoTime();
+		if (remaining <= 0) {
+			return;
+		}
 		try {
-			return result.partitionsToOffsetAndMetadata(groupId).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+			KafkaFuture.allOf(futures.toArray(KafkaFuture[]::new)).get(remaining, TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Each future's outcome is read on its own
+		}
+	}
+
+	private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(ListConsumerGroupOffsetsResult result,
+			String groupId) throws ExecutionException, InterruptedException, TimeoutException {
+		KafkaFuture<Map<TopicPartition, OffsetAndMetadata>> offsets = result.partitionsToOffsetAndMetadata(groupId);
+		if (!offsets.isDone()) {
+			throw new TimeoutException("No committed offsets of group '" + groupId + "' in time");
+		}
+		try {
+			return offsets.get();
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof GroupIdNotFoundException) {
@@ -359,8 +497,14 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 		}
 	}
 
+	/**
+	 * The log-end offsets of the partitions the groups committed on. A partition whose topic is
+	 * gone is left out; a group with a partition that could not be read otherwise (not
+	 * authorized, no answer from its leader) fails, with the failure added to {@code failures}.
+	 */
 	private Map<TopicPartition, Long> logEndOffsets(Admin admin,
-			Map<String, Map<TopicPartition, OffsetAndMetadata>> committed, long deadline) throws Exception {
+			Map<String, Map<TopicPartition, OffsetAndMetadata>> committed, long deadline,
+			Map<String, Exception> failures) throws Exception {
 		Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
 		committed.values()
 			.forEach((offsets) -> offsets.keySet().forEach((partition) -> request.put(partition, OffsetSpec.latest())));
@@ -370,30 +514,37 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 		ListOffsetsResult result = admin.listOffsets(request,
 				new ListOffsetsOptions().timeoutMs(remainingMillis(deadline)));
 		Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+		Map<TopicPartition, Exception> unreadable = new LinkedHashMap<>();
 		for (TopicPartition partition : request.keySet()) {
 			try {
-				ListOffsetsResultInfo info = result.partitionResult(partition)
-					.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+				ListOffsetsResultInfo info = await(result.partitionResult(partition), deadline);
 				ends.put(partition, info.offset());
 			}
-			catch (ExecutionException ex) {
+			catch (ExecutionException | TimeoutException ex) {
 				if (ClusterFailure.kindOf(ex) != ClusterFailure.Kind.OTHER) {
-					throw ex;
+					unreadable.put(partition, perGroup(ex));
 				}
-				// A deleted topic keeps its committed offsets for a while: leave it out.
-				logger.debug("No log-end offset for " + partition + ": " + ex.getCause());
+				else {
+					// A deleted topic keeps its committed offsets for a while: leave it out.
+					logger.debug("No log-end offset for " + partition + ": " + ex.getCause());
+				}
 			}
 		}
+		committed.forEach((groupId, offsets) -> offsets.keySet()
+			.stream()
+			.filter(unreadable::containsKey)
+			.findFirst()
+			.ifPresent((partition) -> failures.put(groupId, unreadable.get(partition))));
 		return ends;
 	}
 
 	private static double memberCount(@Nullable KafkaFuture<ConsumerGroupDescription> description, long deadline)
-			throws Exception {
+			throws ExecutionException, InterruptedException, TimeoutException {
 		if (description == null) {
 			return 0;
 		}
 		try {
-			return description.get(remainingMillis(deadline), TimeUnit.MILLISECONDS).members().size();
+			return await(description, deadline).members().size();
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof GroupIdNotFoundException) {
@@ -401,6 +552,18 @@ public class ConsumerLagMetrics implements MeterBinder, SmartLifecycle, AutoClos
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The result of a future, waiting for it until the deadline at most; a result already there
+	 * is taken even when the deadline has passed (another group's wait may have used the time).
+	 */
+	private static <T> T await(KafkaFuture<T> future, long deadline)
+			throws ExecutionException, InterruptedException, TimeoutException {
+		if (future.isDone()) {
+			return future.get();
+		}
+		return future.get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -69,8 +69,9 @@ public final class MomentumKafkaMetricsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	// No momentum.kafka.consumer.enabled condition: with consumers off there is no
+	// IntegrationEventListenerContainers bean (its configuration has that condition).
 	@ConditionalOnBean({ KafkaAdmin.class, IntegrationEventListenerContainers.class })
-	@ConditionalOnBooleanProperty(name = "momentum.kafka.consumer.enabled", matchIfMissing = true)
 	@ConditionalOnBooleanProperty(name = "momentum.kafka.metrics.lag-enabled", matchIfMissing = true)
 	@Import(SharedAdminClientConfiguration.class)
 	static class ConsumerLagConfiguration {
