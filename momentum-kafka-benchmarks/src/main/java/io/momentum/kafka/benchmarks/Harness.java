@@ -347,13 +347,13 @@ final class Harness implements AutoCloseable {
 			throw new IllegalStateException("No integration-event container for " + topic);
 		}
 		List<ConsumerContender> contenders = List.of(new ConsumerContender.IgnoringValues(consumerConfig),
-				new ConsumerContender.HandWritten(consumerConfig, decoder),
+				ConsumerContender.HandWritten.fairBaseline(consumerConfig, decoder),
 				new ConsumerContender.Sdk(consumerConfig, decoder),
 				new ConsumerContender.Ours(container, context.getBean(CountingHandler.class)),
 				new ConsumerContender.OurDecodingInRawLoop(consumerConfig,
 						context.getBean(io.momentum.kafka.cloudevents.CloudEventReader.class),
 						context.getBean(io.momentum.kafka.cloudevents.CloudEventDataBinder.class)),
-				new ConsumerContender.HandWrittenReadingEveryHeader(consumerConfig, decoder));
+				ConsumerContender.HandWritten.readingEveryHeader(consumerConfig, decoder));
 		for (int round = -this.settings.warmupRounds(); round < this.settings.rounds(); round++) {
 			for (ConsumerContender contender : rotated(contenders, round)) {
 				settle();
