@@ -1,7 +1,6 @@
 package io.momentum.kafka.it.tracing;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -56,13 +55,7 @@ class StructuredModeTracingIntegrationTests {
 	void observedPublishNamesTheProducerSpanInTraceparentHeaderAndEnvelope() throws Exception {
 		UUID tenantId = UUID.randomUUID();
 		Span checkout = this.tracer.nextSpan().name("checkout").start();
-		PublishResult result;
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(checkout)) {
-			result = this.publisher.publish(new PaymentProcessed(tenantId, 1250)).get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			checkout.end();
-		}
+		PublishResult result = Wire.publishWithin(this.tracer, checkout, this.publisher, new PaymentProcessed(tenantId, 1250));
 
 		ConsumerRecord<byte[], byte[]> record = Wire.read(this.broker, result);
 		JsonNode envelope = json.readTree(record.value());

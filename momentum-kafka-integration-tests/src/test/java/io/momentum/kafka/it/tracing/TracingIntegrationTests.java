@@ -63,13 +63,7 @@ class TracingIntegrationTests {
 	void oneTraceIdFromPublishToHandler() throws Exception {
 		Span span = this.tracer.nextSpan().name("checkout").start();
 		String traceId = span.context().traceId();
-		PublishResult result;
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
-			result = this.publisher.publish(new PaymentProcessed(UUID.randomUUID(), 1250)).get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			span.end();
-		}
+		PublishResult result = Wire.publishWithin(this.tracer, span, this.publisher, new PaymentProcessed(UUID.randomUUID(), 1250));
 
 		SeenTrace seen = this.handler.awaitSeen(result.eventId());
 		assertThat(seen.currentTraceId()).isEqualTo(traceId);
@@ -80,13 +74,7 @@ class TracingIntegrationTests {
 	@Test
 	void observedPublishNamesTheProducerSpanInTraceparentHeaderAndExtension() throws Exception {
 		Span checkout = this.tracer.nextSpan().name("checkout").start();
-		PublishResult result;
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(checkout)) {
-			result = this.publisher.publish(new PaymentProcessed(UUID.randomUUID(), 1250)).get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			checkout.end();
-		}
+		PublishResult result = Wire.publishWithin(this.tracer, checkout, this.publisher, new PaymentProcessed(UUID.randomUUID(), 1250));
 
 		ConsumerRecord<byte[], byte[]> record = Wire.read(this.broker, result);
 		assertThat(Wire.headerCount(record, "traceparent")).isOne();

@@ -1,7 +1,6 @@
 package io.momentum.kafka.it.tracing;
 
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -44,13 +43,7 @@ class UnobservedPublishTracingIntegrationTests {
 	@Test
 	void unobservedPublishNamesTheCallersSpanInTraceparentHeaderAndExtension() throws Exception {
 		Span checkout = this.tracer.nextSpan().name("checkout").start();
-		PublishResult result;
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(checkout)) {
-			result = this.publisher.publish(new PaymentProcessed(UUID.randomUUID(), 1250)).get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			checkout.end();
-		}
+		PublishResult result = Wire.publishWithin(this.tracer, checkout, this.publisher, new PaymentProcessed(UUID.randomUUID(), 1250));
 
 		ConsumerRecord<byte[], byte[]> record = Wire.read(this.broker, result);
 		String callers = "00-" + checkout.context().traceId() + "-" + checkout.context().spanId() + "-01";

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.momentum.kafka.publishing.IntegrationEventPublisher;
 import io.momentum.kafka.publishing.PublishResult;
 import io.momentum.kafka.test.TestKafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +31,24 @@ import org.jspecify.annotations.Nullable;
 final class Wire {
 
 	private Wire() {
+	}
+
+	/**
+	 * Publish an event with a span in scope, wait for the broker's acknowledgement, then end the span.
+	 * @param tracer the application's tracer
+	 * @param span the caller's span, started
+	 * @param publisher the publisher
+	 * @param event the event
+	 * @return the publish result
+	 */
+	static PublishResult publishWithin(Tracer tracer, Span span, IntegrationEventPublisher publisher, Object event)
+			throws Exception {
+		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+			return publisher.publish(event).get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			span.end();
+		}
 	}
 
 	/**
