@@ -90,7 +90,7 @@ public class IntegrationEventConsumerConfigurer {
 		Map<String, Object> consumer = new LinkedHashMap<>(bootProperties);
 		consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		String groupId = ConsumerGroupId.resolve(this.properties.getGroupId(), consumer.get(ConsumerConfig.GROUP_ID_CONFIG),
+		String groupId = groupId(this.properties.getGroupId(), consumer.get(ConsumerConfig.GROUP_ID_CONFIG),
 				this.applicationName);
 		if (groupId != null) {
 			consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -188,6 +188,23 @@ public class IntegrationEventConsumerConfigurer {
 			logger.warn("enable.auto.commit=true set by " + source + " is ignored for @IntegrationEventHandler "
 					+ "methods: their offsets are committed after the handler returned");
 		}
+	}
+
+	/**
+	 * Momentum's group-id rule ("service name becomes consumer group ID"): the first of
+	 * {@code momentum.kafka.consumer.group-id}, Spring Kafka's group id (the {@code group.id} of Boot's
+	 * consumer properties, which Boot resolves from {@code spring.kafka.consumer.group-id} and
+	 * {@code spring.kafka.consumer.properties.group.id}) and {@code spring.application.name} that has
+	 * text, trimmed; {@code null} when none has. Customizers may change it afterwards.
+	 */
+	private static @Nullable String groupId(@Nullable Object momentum, @Nullable Object springKafka,
+			@Nullable Object applicationName) {
+		for (Object value : new Object[] { momentum, springKafka, applicationName }) {
+			if (hasText(value)) {
+				return value.toString().trim();
+			}
+		}
+		return null;
 	}
 
 	private static boolean hasText(@Nullable Object value) {

@@ -49,6 +49,13 @@ class IntegrationEventConsumerConfigurerTests {
 	}
 
 	@Test
+	void blankGroupIdsAreSkippedAndTheChosenOneIsTrimmed() {
+		this.properties.setGroupId(" ");
+		assertThat(configurer(" billing-api ").consumerProperties(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "")))
+			.containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "billing-api");
+	}
+
+	@Test
 	void withoutAnyGroupIdFailsNamingTheKeys() {
 		assertThatIllegalStateException().isThrownBy(() -> configurer(null).consumerProperties(Map.of()))
 			.withMessageContaining("spring.application.name")
